@@ -1,0 +1,40 @@
+namespace Mmm.Science.Data;
+
+/// <summary>
+/// A regions x periods panel on one shared, equally spaced calendar. Regions that start late or end
+/// early are padded: their absent cells hold 0 and <see cref="Present"/> is false there, so every loss
+/// and metric can mask them out. Arrays are flat, row-major: [region, period(, channel|control)].
+/// </summary>
+public sealed class Panel
+{
+    public required string Source { get; init; }
+    public required IReadOnlyList<string> Regions { get; init; }
+    /// <summary>The shared calendar: the union of every region's dates, equally spaced by <see cref="StepDays"/>.</summary>
+    public required IReadOnlyList<DateOnly> Dates { get; init; }
+    public required int StepDays { get; init; }
+    public required string KpiName { get; init; }
+    public required IReadOnlyList<string> Channels { get; init; }
+    public required IReadOnlyList<string> Controls { get; init; }
+    /// <summary>[R*T] KPI in its own units; 0 where absent.</summary>
+    public required double[] Kpi { get; init; }
+    /// <summary>[R*T*C] raw media (spend, impressions, ...); 0 where absent.</summary>
+    public required double[] Media { get; init; }
+    /// <summary>[R*T*K] raw controls (booleans as 0/1); 0 where absent.</summary>
+    public required double[] ControlValues { get; init; }
+    /// <summary>[R*T] true where the input file has a row for (region, period).</summary>
+    public required bool[] Present { get; init; }
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
+    public int RegionCount => Regions.Count;
+    public int PeriodCount => Dates.Count;
+    public int ChannelCount => Channels.Count;
+    public int ControlCount => Controls.Count;
+    public int RowCount => Present.Count(p => p);
+    public int AbsentCells => Present.Length - RowCount;
+
+    public int Cell(int region, int period) => region * PeriodCount + period;
+    public bool IsPresent(int region, int period) => Present[Cell(region, period)];
+    public double KpiAt(int region, int period) => Kpi[Cell(region, period)];
+    public double MediaAt(int region, int period, int channel) => Media[Cell(region, period) * ChannelCount + channel];
+    public double ControlAt(int region, int period, int control) => ControlValues[Cell(region, period) * ControlCount + control];
+}

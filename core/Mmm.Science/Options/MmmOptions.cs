@@ -1,0 +1,119 @@
+using System.Text.Json.Serialization;
+
+namespace Mmm.Science.Options;
+
+/// <summary>
+/// Every model and training setting, with the defaults of this product. Names are the camelCase keys
+/// of the run config (data-contract.md) and of model-spec.md. <see cref="Reference"/> gives the
+/// DeepCausalMMM 1.0.21 behaviour (its defects included) for parity; <c>referenceCompat: true</c> in a
+/// run config starts from it.
+/// </summary>
+public sealed record MmmOptions
+{
+    // ---- mode ----
+    /// <summary>Reproduce the reference implementation, defects included.</summary>
+    public bool ReferenceCompat { get; init; }
+    public int Seed { get; init; } = 42;
+    /// <summary>cpu | cuda | auto.</summary>
+    public string Device { get; init; } = "auto";
+
+    // ---- split ----
+    public double HoldoutRatio { get; init; } = 0.12;
+    public int MinTrainWeeks { get; init; } = 40;
+    public int BurnInWeeks { get; init; } = 6;
+
+    // ---- scaling ----
+    /// <summary>shareOfVoice (reference) | perChannelMean | perChannelRegionMean.</summary>
+    public string MediaScaling { get; init; } = MediaScalings.PerChannelMean;
+    /// <summary>reference ((x-median)/(IQR*1.349), clip by the reference rule) | robust ((x-median)/(IQR/1.349), std if IQR=0, clip ±5).</summary>
+    public string ControlScaling { get; init; } = ControlScalings.Robust;
+
+    // ---- architecture ----
+    public int Hidden { get; init; } = 280;
+    public double Dropout { get; init; } = 0.12;
+    /// <summary>triangular | notears.</summary>
+    public string DagMode { get; init; } = DagModes.Notears;
+    public double DagTemperature { get; init; } = 0.5;
+    /// <summary>exponential | linear | sigmoid.</summary>
+    public string StabilizationMethod { get; init; } = "exponential";
+    /// <summary>reference (statsmodels-style decomposition, min-max, one global amplitude) | calendar (week-of-year aligned, per-region amplitude).</summary>
+    public string Seasonality { get; init; } = SeasonalityModes.Calendar;
+    /// <summary>none (reference: frozen at 0) | damped (learned, damped per-region trend).</summary>
+    public string Trend { get; init; } = TrendModes.Damped;
+    /// <summary>Burn-in handling: pad (reference: prepend zero weeks and fit them) | warm (warm the GRU on real weeks, mask them out of losses).</summary>
+    public string BurnIn { get; init; } = BurnInModes.Warm;
+
+    // ---- optimisation ----
+    public int Epochs { get; init; } = 1500;
+    public double LearningRate { get; init; } = 0.01;
+    public double Beta1 { get; init; } = 0.9;
+    public double Beta2 { get; init; } = 0.999;
+    public double WeightDecay { get; init; } = 5e-5;
+    public double CoeffGradClip { get; init; } = 1.0;
+    public double GradientClipNorm { get; init; } = 2.0;
+    public int WarmStartEpochs { get; init; } = 50;
+    public double WarmStartLearningRate { get; init; } = 1e-4;
+
+    // ---- loss ----
+    public double HuberDelta { get; init; } = 0.25;
+    public double DagWeight { get; init; } = 0.008;
+    public double SparsityWeight { get; init; } = 0.001;
+    public double L1Weight { get; init; } = 5e-5;
+    public double L2Weight { get; init; } = 2e-4;
+    /// <summary>Target media share of the prediction; null = no attribution prior (default).</summary>
+    public double? MediaContributionPrior { get; init; }
+    public double AttributionPriorWeight { get; init; } = 0.5;
+    /// <summary>Target seasonal amplitude; null = no seasonal prior (default).</summary>
+    public double? SeasonalPrior { get; init; }
+    public double SeasonalPriorWeight { get; init; } = 0.1;
+
+    // ---- NOTEARS ----
+    public double NotearsLambda1 { get; init; } = 0.005;
+    public double NotearsGroupL1 { get; init; } = 0.01;
+    public double NotearsRhoInit { get; init; } = 1.0;
+    public double NotearsAlphaInit { get; init; } = 0.0;
+    public double NotearsRhoMax { get; init; } = 1e16;
+    public double NotearsHTol { get; init; } = 1e-8;
+    public int NotearsWarmupEpochs { get; init; } = 500;
+    public int NotearsDualUpdateEvery { get; init; } = 100;
+    /// <summary>rho growth factor: 3 in the reference schedule, 10 in standard NOTEARS.</summary>
+    public double NotearsDualFactor { get; init; } = 3.0;
+    /// <summary>rho grows when h &gt; progress * hPrev.</summary>
+    public double NotearsProgress { get; init; } = 0.25;
+    public double NotearsThreshold { get; init; } = 0.3;
+    /// <summary>reference | standard.</summary>
+    public string DualSchedule { get; init; } = DualSchedules.Reference;
+
+    // ---- early stopping (fixed behaviour; the reference's never fires) ----
+    public bool EarlyStopping { get; init; } = true;
+    public int EvalEvery { get; init; } = 25;
+    public int Patience { get; init; } = 300;
+    public double MinDelta { get; init; } = 1e-4;
+
+    // ---- logging ----
+    public int LogEvery { get; init; } = 25;
+
+    /// <summary>The reference implementation's behaviour and defaults.</summary>
+    public static MmmOptions Reference { get; } = new()
+    {
+        ReferenceCompat = true,
+        MediaScaling = MediaScalings.ShareOfVoice,
+        ControlScaling = ControlScalings.Reference,
+        Seasonality = SeasonalityModes.Reference,
+        Trend = TrendModes.None,
+        BurnIn = BurnInModes.Pad,
+        MediaContributionPrior = 0.40,
+        SeasonalPrior = 1.0,
+        EarlyStopping = false,
+    };
+
+    [JsonIgnore] public int ControlHidden => (int)(Hidden * 0.5);
+}
+
+public static class DagModes { public const string Triangular = "triangular", Notears = "notears"; }
+public static class DualSchedules { public const string Reference = "reference", Standard = "standard"; }
+public static class MediaScalings { public const string ShareOfVoice = "shareOfVoice", PerChannelMean = "perChannelMean", PerChannelRegionMean = "perChannelRegionMean"; }
+public static class ControlScalings { public const string Reference = "reference", Robust = "robust"; }
+public static class SeasonalityModes { public const string Reference = "reference", Calendar = "calendar"; }
+public static class TrendModes { public const string None = "none", Damped = "damped"; }
+public static class BurnInModes { public const string Pad = "pad", Warm = "warm"; }
