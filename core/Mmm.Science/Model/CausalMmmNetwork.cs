@@ -1,0 +1,176 @@
+using Mmm.Science.Options;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Model;
+
+/// <summary>
+/// The deep causal MMM of model-spec §3: adstock -> Hill -> DAG interaction, a GRU over media and
+/// control features producing bounded time-varying coefficients, plus baseline, seasonality and trend.
+/// Parameter names and registration order follow the reference's PyTorch state_dict, so golden
+/// vectors load by name. Four reference parameters (coeff_range_raw, ctrl_coeff_range_raw,
+/// stable_coeff_scale_raw, region_baseline_scale_raw) take no part in the forward pass; they are kept
+/// because the reference regularises them and uses stable_coeff_scale_raw during initialisation.
+/// </summary>
+public sealed class CausalMmmNetwork : nn.Module
+{
+    public MmmOptions Options { get; }
+    public int Channels { get; }
+    public int ControlCount { get; }
+    public int RegionCount { get; }
+    public int Hidden { get; }
+    /// <summary>Fourier features per period for calendar seasonality (0 in reference mode).</summary>
+    public int SeasonalFeatures { get; }
+
+    // Looked up by name on every use: Module.to(device) replaces the registered tensors.
+    public Parameter Alpha => P("alpha");
+    public Parameter HillA => P("hill_a");
+    public Parameter HillG => P("hill_g");
+    public Parameter AdjLogits => P("adj_logits");
+    public Parameter InteractionWeight => P("interaction_weight");
+    public Parameter RegionBaseline => P("region_baseline");
+    public Parameter GlobalBias => P("global_bias");
+    public Parameter PredictionScaleRaw => P("prediction_scale");
+    public Parameter SeasonalCoeff => P("seasonal_coeff");
+    public Parameter StableCoeffScaleRaw => P("stable_coeff_scale_raw");
+    public Parameter MediaCoeffMaxRaw => P("media_coeff_max_raw");
+    public Parameter CtrlCoeffMaxRaw => P("ctrl_coeff_max_raw");
+    public Parameter H0 => P("h0");
+    public Parameter StableMediaCoeff => P("stable_media_coeff");
+    public Parameter StableCtrlCoeff => P("stable_ctrl_coeff");
+    public Parameter? SeasonalAmplitude => get_parameter("seasonal_amplitude");
+    public Parameter? TrendSlope => get_parameter("trend_slope");
+    public Parameter? TrendDampingRaw => get_parameter("trend_damping_raw");
+    public Tensor DagMask => get_buffer("dag_mask")!;
+    public readonly Sequential CtrlMlp, CoeffGen, CtrlCoeffGen;
+    public readonly GRU Gru;
+
+    private Parameter P(string name) => get_parameter(name) ?? throw new InvalidOperationException($"no parameter {name}");
+
+    public CausalMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures)
+        : base(nameof(CausalMmmNetwork))
+    {
+        Options = options;
+        Channels = channels;
+        ControlCount = controls;
+        RegionCount = regions;
+        Hidden = options.Hidden;
+        SeasonalFeatures = options.Seasonality == SeasonalityModes.Calendar ? seasonalFeatures : 0;
+        int h = Hidden, half = options.ControlHidden;
+
+        Param("alpha", ones(channels) * 0.8);
+        Param("hill_a", ones(channels) * 2.5);
+        Param("hill_g", rand(channels) * 0.2 + 0.1);
+        Param("adj_logits", randn(channels, channels) * 0.3 - 0.1);
+        Param("interaction_weight", ones(channels) * -1.4);
+        Param("region_baseline", randn(regions) * 0.1);
+        Param("global_bias", zeros(1));
+        Param("prediction_scale", ones(1));
+        Param("seasonal_coeff", ones(1));
+        Param("coeff_range_raw", tensor(0f));
+        Param("ctrl_coeff_range_raw", tensor(0f));
+        Param("stable_coeff_scale_raw", tensor(-2.3f));
+        Param("region_baseline_scale_raw", tensor(-2.3f));
+        Param("media_coeff_max_raw", ones(channels));
+        Param("ctrl_coeff_max_raw", ones(controls) * 1.5);
+        Param("h0", randn(1, 1, h) * 0.01);
+        Param("stable_media_coeff", zeros(channels));
+        Param("stable_ctrl_coeff", zeros(controls));
+
+        CtrlMlp = nn.Sequential(("0", nn.Linear(controls, half)));
+        register_module("ctrl_mlp", CtrlMlp);
+        Gru = nn.GRU(channels + half, h, numLayers: 1, batchFirst: true);
+        register_module("gru", Gru);
+        CoeffGen = CoefficientMlp(h, channels);
+        register_module("coeff_gen", CoeffGen);
+        CtrlCoeffGen = CoefficientMlp(h, controls);
+        register_module("ctrl_coeff_gen", CtrlCoeffGen);
+
+        if (SeasonalFeatures > 0)
+            Param("seasonal_amplitude", zeros(regions, SeasonalFeatures));
+        if (options.Trend == TrendModes.Damped)
+        {
+            Param("trend_slope", zeros(regions));
+            Param("trend_damping_raw", tensor(2.2f)); // sigmoid(2.2) ~ 0.9
+        }
+        register_buffer("dag_mask", ChannelDag.Mask(channels, options.DagMode), persistent: false);
+    }
+
+    private void Param(string name, Tensor value)
+    {
+        var p = new Parameter(value.detach().contiguous());
+        register_parameter(name, p);
+    }
+
+    private static Sequential CoefficientMlp(int hidden, int outputs)
+    {
+        var layers = new[] { nn.Linear(hidden, hidden), nn.Linear(hidden, hidden / 2), nn.Linear(hidden / 2, outputs) };
+        using (no_grad())
+            foreach (var layer in layers)
+            {
+                nn.init.xavier_uniform_(layer.weight!, gain: 0.1);
+                nn.init.zeros_(layer.bias!);
+            }
+        return nn.Sequential(("0", layers[0]), ("1", nn.ReLU()), ("2", layers[1]), ("3", nn.ReLU()), ("4", layers[2]));
+    }
+
+    public Tensor AdstockDecay() => sigmoid(Alpha).clamp(0, 0.8);
+    public Tensor Adjacency() => ChannelDag.Adjacency(AdjLogits, DagMask, Options.DagTemperature);
+    public Tensor PredictionScale() => nn.functional.softplus(PredictionScaleRaw);
+
+    /// <param name="dropoutMask">Scaled keep-mask [R,T,H/2] for the control features in training, or null.</param>
+    public ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask)
+    {
+        long b = inputs.Regions, t = inputs.Periods;
+        var adstock = GeometricAdstock.Apply(inputs.Media, AdstockDecay());
+        var hill = HillSaturation.Apply(adstock, HillA, HillG);
+        var mediaDag = ChannelDag.Interact(hill, Adjacency(), InteractionWeight);
+
+        var ctrlFeatures = tanh(CtrlMlp.forward(inputs.Controls));
+        if (dropoutMask is not null) ctrlFeatures = ctrlFeatures * dropoutMask;
+
+        var h0 = H0.expand(1, b, Hidden).contiguous();
+        var (states, lastState) = Gru.forward(cat([mediaDag, ctrlFeatures], -1), h0);
+        lastState.Dispose();
+
+        var mediaRaw = CoeffGen.forward(states);
+        var mediaDynamic = sigmoid(mediaRaw) * (nn.functional.softplus(MediaCoeffMaxRaw) + 0.1).view(1, 1, -1);
+        var ctrlRaw = CtrlCoeffGen.forward(states);
+        var ctrlDynamic = tanh(ctrlRaw) * (nn.functional.softplus(CtrlCoeffMaxRaw) + 0.1).view(1, 1, -1);
+        var mediaCoef = BurnInBlend.Apply(mediaDynamic, StableMediaCoeff, Options.BurnInWeeks, Options.StabilizationMethod);
+        var ctrlCoef = BurnInBlend.Apply(ctrlDynamic, StableCtrlCoeff, Options.BurnInWeeks, Options.StabilizationMethod);
+
+        var mediaContrib = mediaDag * mediaCoef;
+        var ctrlContrib = inputs.Controls * ctrlCoef;
+        var baseline = nn.functional.relu(nn.functional.softplus(RegionBaseline).view(-1, 1) + nn.functional.softplus(GlobalBias))
+            .expand(b, t);
+        var seasonal = SeasonalAmplitude is null
+            ? nn.functional.softplus(SeasonalCoeff) * inputs.Seasonal
+            : matmul(SeasonalAmplitude, inputs.Seasonal.t());
+        var trend = TrendSlope is null
+            ? zeros(b, t, device: inputs.Media.device)
+            : TrendSlope.view(-1, 1) * DampedTime(inputs.TrendTime).view(1, -1);
+
+        var raw = mediaContrib.sum(-1) + ctrlContrib.sum(-1) + baseline + seasonal + trend;
+        var scale = PredictionScale();
+        return new ModelOutputs(raw * scale, raw, scale, mediaContrib, ctrlContrib, baseline, seasonal, trend,
+            mediaCoef, ctrlCoef, adstock, hill, mediaDag, ctrlFeatures, states, mediaRaw, ctrlRaw);
+    }
+
+    /// <summary>
+    /// Trend time: linear over the training range (TrendTime in [-0.5, 0.5] there); beyond it each step
+    /// adds phi^k of a training step, so forecasts flatten instead of extrapolating a straight line.
+    /// TrendTime holds the plain linear index; steps past 0.5 are damped here so phi is learned.
+    /// </summary>
+    private Tensor DampedTime(Tensor linearTime)
+    {
+        var phi = sigmoid(TrendDampingRaw!);
+        var beyond = (linearTime - 0.5).clamp_min(0);
+        var step = linearTime.numel() > 1 ? (linearTime[1] - linearTime[0]).abs().clamp_min(1e-6) : ones(1, device: linearTime.device);
+        var k = beyond / step; // steps past the end of training
+        // sum_{i=1..k} phi^i = phi (1 - phi^k) / (1 - phi)
+        var damped = phi * (1 - phi.pow(k)) / (1 - phi) * step;
+        return where(linearTime > 0.5, 0.5 + damped, linearTime);
+    }
+}

@@ -1,0 +1,34 @@
+using Mmm.Science.Options;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Model;
+
+/// <summary>
+/// The learned channel graph: <c>W = sigmoid(adjLogits / temperature) * mask</c>, W[i,j] the edge i -> j.
+/// Triangular mode masks to the strict upper triangle (acyclic by construction); NOTEARS mode only
+/// removes the diagonal and relies on the acyclicity penalty h(W).
+/// </summary>
+public static class ChannelDag
+{
+    public static Tensor Mask(int channels, string dagMode) => dagMode == DagModes.Triangular
+        ? triu(ones(channels, channels), 1)
+        : ones(channels, channels) - eye(channels);
+
+    public static Tensor Probabilities(Tensor adjLogits, double temperature) =>
+        sigmoid(adjLogits / Math.Max(temperature, 1e-3));
+
+    public static Tensor Adjacency(Tensor adjLogits, Tensor mask, double temperature) =>
+        Probabilities(adjLogits, temperature) * mask;
+
+    /// <summary>NOTEARS acyclicity <c>h(W) = tr(exp(W∘W)) - C</c>; zero iff W is a DAG.</summary>
+    public static Tensor Acyclicity(Tensor w) =>
+        linalg.matrix_exp(w * w).trace() - w.shape[0];
+
+    /// <summary>Mixes each channel with its parents: <c>(1 - mix) * Hx + mix * (Hx @ W)</c>.</summary>
+    public static Tensor Interact(Tensor saturated, Tensor adjacency, Tensor interactionWeight)
+    {
+        var mix = sigmoid(interactionWeight).view(1, 1, -1);
+        var parents = matmul(saturated, adjacency);
+        return (1 - mix) * saturated + mix * parents;
+    }
+}

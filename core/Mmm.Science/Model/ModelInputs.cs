@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Model;
+
+/// <summary>
+/// The tensors of one forward pass over the whole panel (regions are the batch).
+/// </summary>
+/// <param name="Media">[R,T,C] scaled media.</param>
+/// <param name="Controls">[R,T,K] scaled controls.</param>
+/// <param name="Seasonal">Reference seasonality: [R,T] per-region seasonal series in [0,1].
+/// Calendar seasonality: [T,F] Fourier features of each period's calendar position.</param>
+/// <param name="TrendTime">[T] damped-trend time index (unused when the trend is off).</param>
+public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal, Tensor TrendTime) : IDisposable
+{
+    public long Regions => Media.shape[0];
+    public long Periods => Media.shape[1];
+
+    public ModelInputs To(Device device) =>
+        new(Media.to(device), Controls.to(device), Seasonal.to(device), TrendTime.to(device));
+
+    public void Dispose()
+    {
+        Media.Dispose();
+        Controls.Dispose();
+        Seasonal.Dispose();
+        TrendTime.Dispose();
+    }
+}

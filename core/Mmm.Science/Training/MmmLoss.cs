@@ -1,0 +1,78 @@
+using Mmm.Science.Model;
+using Mmm.Science.Options;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Training;
+
+/// <summary>
+/// The training objective of model-spec §5:
+/// fit (Huber, or MSE in warm start) + dagWeight*dag + sparsityWeight*sparsity + l1Weight*sum|p| + l2Weight*sum p²
+/// + the optional attribution and seasonal priors. Fit terms are means over the cells of <c>mask</c>
+/// (the reference's mask covers its zero padding weeks too; ours covers present training weeks only).
+/// </summary>
+public static class MmmLoss
+{
+    public static LossTerms Compute(CausalMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
+        NotearsState notears, bool warmStart = false)
+    {
+        var o = net.Options;
+        var cells = mask.sum();
+        var error = outputs.Prediction - target;
+        var fit = warmStart
+            ? (error.square() * mask).sum() / cells
+            : (Huber(error, o.HuberDelta) * mask).sum() / cells;
+        var dag = DagLoss(net, notears);
+        var sparsity = SparsityLoss(net);
+        var parameters = net.parameters().ToList();
+        var l1 = parameters.Select(p => p.abs().sum()).Aggregate((a, b) => a + b);
+        var l2 = parameters.Select(p => p.square().sum()).Aggregate((a, b) => a + b);
+        var total = fit + o.DagWeight * dag + o.SparsityWeight * sparsity + o.L1Weight * l1 + o.L2Weight * l2;
+
+        Tensor? attributionRaw = null, attribution = null, seasonalRaw = null, seasonal = null;
+        if (!warmStart && o.MediaContributionPrior is double share)
+        {
+            var mediaTerm = outputs.MediaContributions.sum(-1);
+            attributionRaw = ((mediaTerm - share * outputs.RawPrediction).square() * mask).sum() / cells;
+            attribution = o.AttributionPriorWeight * attributionRaw * (fit.detach() / (attributionRaw.detach() + 1e-8));
+            total = total + attribution;
+        }
+        if (!warmStart && o.SeasonalPrior is double amplitude && net.SeasonalAmplitude is null)
+        {
+            seasonalRaw = (nn.functional.softplus(net.SeasonalCoeff) - amplitude).square().mean();
+            seasonal = o.SeasonalPriorWeight * seasonalRaw * (fit.detach() / (seasonalRaw.detach() + 1e-8));
+            total = total + seasonal;
+        }
+        return new LossTerms(total, fit, dag, sparsity, l1, l2, attributionRaw, attribution, seasonalRaw, seasonal);
+    }
+
+    /// <summary>Elementwise Huber: quadratic within delta, linear beyond (PyTorch's HuberLoss).</summary>
+    public static Tensor Huber(Tensor error, double delta)
+    {
+        var abs = error.abs();
+        return where(abs < delta, 0.5 * error.square(), delta * (abs - 0.5 * delta));
+    }
+
+    /// <summary>Triangular: 0.01 ΣW + 0.001 ΣP(1-P) + 0.0002 Σ|logits|. NOTEARS: 1e-4 Σ|logits|, and once
+    /// active ρ/2 h² + α h + λ1 ΣW + λg Σ_j ||W[:,j]||₂.</summary>
+    public static Tensor DagLoss(CausalMmmNetwork net, NotearsState notears)
+    {
+        var o = net.Options;
+        var logitsL1 = net.AdjLogits.abs().sum();
+        var w = net.Adjacency();
+        if (o.DagMode == DagModes.Triangular)
+        {
+            var p = ChannelDag.Probabilities(net.AdjLogits, o.DagTemperature);
+            return 0.01 * w.sum() + 0.001 * (p * (1 - p)).sum() + 0.0002 * logitsL1;
+        }
+        var loss = 1e-4 * logitsL1;
+        if (!notears.Active) return loss;
+        var h = ChannelDag.Acyclicity(w);
+        return loss + 0.5 * notears.Rho * h.square() + notears.Alpha * h
+                    + o.NotearsLambda1 * w.sum() + o.NotearsGroupL1 * w.square().sum(0).sqrt().sum();
+    }
+
+    /// <summary>Σ|stable media| + Σ|stable controls| + 0.1 Σ|GRU weights|.</summary>
+    public static Tensor SparsityLoss(CausalMmmNetwork net) =>
+        net.StableMediaCoeff.abs().sum() + net.StableCtrlCoeff.abs().sum()
+        + 0.1 * net.Gru.parameters().Select(p => p.abs().sum()).Aggregate((a, b) => a + b);
+}
