@@ -22,7 +22,7 @@ public static class ChannelDag
 
     /// <summary>NOTEARS acyclicity <c>h(W) = tr(exp(W∘W)) - C</c>; zero iff W is a DAG.</summary>
     public static Tensor Acyclicity(Tensor w) =>
-        linalg.matrix_exp(w * w).trace() - w.shape[0];
+        linalg.matrix_exp(w * w).trace() - (double)w.shape[0];
 
     /// <summary>Mixes each channel with its parents: <c>(1 - mix) * Hx + mix * (Hx @ W)</c>.</summary>
     public static Tensor Interact(Tensor saturated, Tensor adjacency, Tensor interactionWeight)

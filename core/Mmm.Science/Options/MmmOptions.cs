@@ -76,8 +76,8 @@ public sealed record MmmOptions
     public double NotearsHTol { get; init; } = 1e-8;
     public int NotearsWarmupEpochs { get; init; } = 500;
     public int NotearsDualUpdateEvery { get; init; } = 100;
-    /// <summary>rho growth factor: 3 in the reference schedule, 10 in standard NOTEARS.</summary>
-    public double NotearsDualFactor { get; init; } = 3.0;
+    /// <summary>rho growth factor; null = the schedule's own (3 reference, 10 standard NOTEARS).</summary>
+    public double? NotearsDualFactor { get; init; }
     /// <summary>rho grows when h &gt; progress * hPrev.</summary>
     public double NotearsProgress { get; init; } = 0.25;
     public double NotearsThreshold { get; init; } = 0.3;

@@ -68,7 +68,7 @@ public static class MmmLoss
         if (!notears.Active) return loss;
         var h = ChannelDag.Acyclicity(w);
         return loss + 0.5 * notears.Rho * h.square() + notears.Alpha * h
-                    + o.NotearsLambda1 * w.sum() + o.NotearsGroupL1 * w.square().sum(0).sqrt().sum();
+                    + o.NotearsLambda1 * w.sum() + o.NotearsGroupL1 * w.square().sum(dim: 0).sqrt().sum();
     }
 
     /// <summary>Σ|stable media| + Σ|stable controls| + 0.1 Σ|GRU weights|.</summary>
