@@ -41,10 +41,10 @@ public sealed record SyntheticPanelSpec
     public static IReadOnlyList<SyntheticChannelSpec> DefaultChannels { get; } =
     [
         new("media_tv", MediaPattern.Flighted, Scale: 500.0, AdstockDecay: 0.6, HillSlope: 2.0, HillHalfSaturation: 0.8, Beta: 4000.0),
-        new("media_search", MediaPattern.AlwaysOn, Scale: 20_000.0, AdstockDecay: 0.2, HillSlope: 2.5, HillHalfSaturation: 0.7, Beta: 2500.0,
+        new("media_search", MediaPattern.Campaigns, Scale: 20_000.0, AdstockDecay: 0.2, HillSlope: 2.5, HillHalfSaturation: 0.7, Beta: 2500.0,
             DrivenBy: "media_tv", DrivenShare: 0.6),
-        new("media_social", MediaPattern.Campaigns, Scale: 8_000.0, AdstockDecay: 0.4, HillSlope: 2.0, HillHalfSaturation: 1.0, Beta: 2000.0),
-        new("media_display", MediaPattern.QuarterlyBudget, Scale: 15_000.0, AdstockDecay: 0.3, HillSlope: 3.0, HillHalfSaturation: 0.6, Beta: 1200.0),
+        new("media_social", MediaPattern.Campaigns, Scale: 8_000.0, AdstockDecay: 0.4, HillSlope: 2.0, HillHalfSaturation: 1.0, Beta: 2800.0),
+        new("media_display", MediaPattern.QuarterlyBudget, Scale: 15_000.0, AdstockDecay: 0.3, HillSlope: 3.0, HillHalfSaturation: 0.6, Beta: 1600.0),
     ];
 
     public static IReadOnlyList<SyntheticControlSpec> DefaultControls { get; } =
