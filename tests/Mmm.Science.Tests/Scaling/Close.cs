@@ -21,3 +21,10 @@ internal static class Close
     public static double All(IReadOnlyList<double> expected, IReadOnlyList<float> actual, double abs, double rel, string what) =>
         All(expected, actual.Select(v => (double)v).ToArray(), abs, rel, what);
 }
+
+/// <summary>How many float32 results differ from the golden value rounded to float32 (0 = bit-identical).</summary>
+internal static class Bits
+{
+    public static int Mismatches(IReadOnlyList<double> expected, IReadOnlyList<float> actual) =>
+        Enumerable.Range(0, expected.Count).Count(i => (float)expected[i] != actual[i]);
+}

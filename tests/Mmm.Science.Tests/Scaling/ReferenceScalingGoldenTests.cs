@@ -1,11 +1,12 @@
 using Mmm.Science.Options;
 using Mmm.Science.Scaling;
+using Xunit.Abstractions;
 using static Mmm.Science.Tests.Scaling.GoldenScalerCase;
 
 namespace Mmm.Science.Tests.Scaling;
 
 /// <summary>Parity with the reference SimpleGlobalScaler on the golden `scaler` case.</summary>
-public class ReferenceScalingGoldenTests
+public class ReferenceScalingGoldenTests(ITestOutputHelper output)
 {
     private const double Abs = 1e-6, Rel = 1e-5;
 
@@ -18,10 +19,11 @@ public class ReferenceScalingGoldenTests
         var fit = FitControls();
         // torch.median returns the lower middle value: 57, not 57.5.
         Assert.Equal([57f, 0f], fit.Median);
-        Close.All(GoldenFile.Tensor("scaler/fitted/control_median"), fit.Median, Abs, Rel, "median");
-        Close.All(GoldenFile.Tensor("scaler/fitted/control_q25"), fit.Q25, Abs, Rel, "q25");
-        Close.All(GoldenFile.Tensor("scaler/fitted/control_q75"), fit.Q75, Abs, Rel, "q75");
-        Close.All(GoldenFile.Tensor("scaler/fitted/control_scale"), fit.Scale, Abs, Rel, "scale");
+        foreach (var (name, actual) in new[] { ("median", fit.Median), ("q25", fit.Q25), ("q75", fit.Q75), ("scale", fit.Scale) })
+        {
+            var expected = GoldenFile.Tensor($"scaler/fitted/control_{name}");
+            output.WriteLine($"{name}: max |diff| {Close.All(expected, actual, Abs, Rel, name):E3}, float32 mismatches {Bits.Mismatches(expected, actual)}");
+        }
     }
 
     [Fact]
@@ -37,19 +39,23 @@ public class ReferenceScalingGoldenTests
     public void Transforms_match_the_reference(string name, int first, int count)
     {
         var media = ShareOfVoice.Transform(Slice(Media, Channels, first, count), Regions, count, Channels);
-        Close.All(GoldenFile.Tensor($"scaler/{name}/media_sov"), media, Abs, Rel, "media_sov");
+        var expectedMedia = GoldenFile.Tensor($"scaler/{name}/media_sov");
+        output.WriteLine($"media_sov: max |diff| {Close.All(expectedMedia, media, Abs, Rel, "media_sov"):E3}, float32 mismatches {Bits.Mismatches(expectedMedia, media)}");
 
         var controls = ReferenceControlScaling.Transform(Slice(ControlValues, Controls, first, count), Regions, count, Controls, FitControls());
         var expectedControls = GoldenFile.Tensor($"scaler/{name}/controls");
-        Close.All(expectedControls, controls.Scaled, Abs, Rel, "controls");
+        output.WriteLine($"controls: max |diff| {Close.All(expectedControls, controls.Scaled, Abs, Rel, "controls"):E3}, float32 mismatches {Bits.Mismatches(expectedControls, controls.Scaled)}");
         AssertClipBoundariesExact(expectedControls, controls.Scaled);
-        Close.All([GoldenFile.Scalar($"scaler/{name}/derived_control_std_ratio")], [controls.StdRatio], 0, 1e-5, "std ratio");
+        double ratioGolden = GoldenFile.Scalar($"scaler/{name}/derived_control_std_ratio");
+        Close.All([ratioGolden], [controls.StdRatio], 0, 1e-5, "std ratio");
+        output.WriteLine($"std ratio: {controls.StdRatio:R} vs {ratioGolden:R}");
         Assert.Equal((float)GoldenFile.Scalar($"scaler/{name}/derived_clip_range"), controls.Clip);
 
         var yTrain = Slice(Kpi, 1, 0, TrainWeeks).Select(v => (double)v).ToArray();
         var divisors = KpiScaling.Divisors(KpiScaling.FitMeans(yTrain, Regions, TrainWeeks), referenceCompat: true);
         var y = KpiScaling.Transform(Slice(Kpi, 1, first, count).Select(v => (double)v).ToArray(), Regions, count, divisors);
-        Close.All(GoldenFile.Tensor($"scaler/{name}/y"), y, Abs, Rel, "y");
+        var expectedY = GoldenFile.Tensor($"scaler/{name}/y");
+        output.WriteLine($"y: max |diff| {Close.All(expectedY, y, Abs, Rel, "y"):E3}, float32 mismatches {Bits.Mismatches(expectedY, y)}");
     }
 
     [Fact]

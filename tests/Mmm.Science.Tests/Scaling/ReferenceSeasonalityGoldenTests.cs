@@ -26,9 +26,12 @@ public class ReferenceSeasonalityGoldenTests(ITestOutputHelper output)
         Assert.Equal(period, result.Period);
         if (prefix.StartsWith("init", StringComparison.Ordinal))
             Assert.Equal(period, (int)GoldenFile.Scalar(prefix + "seasonal_period_used"));
-        double before = Close.All(GoldenFile.Tensor(prefix + "seasonal_components_before_minmax"), result.BeforeMinMax, 1e-3, 0, "before min-max");
-        double after = Close.All(GoldenFile.Tensor(prefix + "seasonal_components"), result.Components, 1e-5, 0, "min-max");
-        output.WriteLine($"{prefix}: max |diff| before min-max {before:E3}, after {after:E3}");
+        var expectedBefore = GoldenFile.Tensor(prefix + "seasonal_components_before_minmax");
+        var expectedAfter = GoldenFile.Tensor(prefix + "seasonal_components");
+        double before = Close.All(expectedBefore, result.BeforeMinMax, 1e-3, 0, "before min-max");
+        double after = Close.All(expectedAfter, result.Components, 1e-5, 0, "min-max");
+        output.WriteLine($"{prefix}: max |diff| before min-max {before:E3} ({Bits.Mismatches(expectedBefore, result.BeforeMinMax)} float32 mismatches), " +
+            $"after {after:E3} ({Bits.Mismatches(expectedAfter, result.Components)} mismatches)");
     }
 
     [Fact]
