@@ -1,0 +1,58 @@
+namespace Mmm.Science.Results;
+
+/// <summary>The four Parquet outputs of data-contract.md: file names, column names and types.</summary>
+internal static class OutputTables
+{
+    public const string DecompositionFile = "decomposition.parquet";
+    public const string FitFile = "fit.parquet";
+    public const string AdjacencyFile = "adjacency.parquet";
+    public const string HistoryFile = "training_history.parquet";
+
+    public static readonly ParquetTable<DecompositionRow> Decomposition = new(
+        (c, i) => new DecompositionRow(
+            Get<string>(c, "region", i), Get<DateOnly>(c, "date", i), Get<string>(c, "component_type", i),
+            Get<string>(c, "component", i), Get<double>(c, "contribution", i)),
+        new StringColumn<DecompositionRow>("region", r => r.Region),
+        new ValueColumn<DecompositionRow, DateOnly>("date", r => r.Date),
+        new StringColumn<DecompositionRow>("component_type", r => r.ComponentType),
+        new StringColumn<DecompositionRow>("component", r => r.Component),
+        new ValueColumn<DecompositionRow, double>("contribution", r => r.Contribution));
+
+    public static readonly ParquetTable<FitRow> Fit = new(
+        (c, i) => new FitRow(
+            Get<string>(c, "region", i), Get<DateOnly>(c, "date", i), Get<double>(c, "actual", i),
+            Get<double>(c, "predicted", i), Get<string>(c, "split", i)),
+        new StringColumn<FitRow>("region", r => r.Region),
+        new ValueColumn<FitRow, DateOnly>("date", r => r.Date),
+        new ValueColumn<FitRow, double>("actual", r => r.Actual),
+        new ValueColumn<FitRow, double>("predicted", r => r.Predicted),
+        new StringColumn<FitRow>("split", r => r.Split));
+
+    public static readonly ParquetTable<AdjacencyRow> Adjacency = new(
+        (c, i) => new AdjacencyRow(
+            Get<string>(c, "source", i), Get<string>(c, "target", i), Get<double>(c, "weight", i), Get<bool>(c, "selected", i)),
+        new StringColumn<AdjacencyRow>("source", r => r.Source),
+        new StringColumn<AdjacencyRow>("target", r => r.Target),
+        new ValueColumn<AdjacencyRow, double>("weight", r => r.Weight),
+        new ValueColumn<AdjacencyRow, bool>("selected", r => r.Selected));
+
+    public static readonly ParquetTable<HistoryRow> History = new(
+        (c, i) => new HistoryRow(
+            Get<int>(c, "outer_iteration", i), Get<int>(c, "epoch", i), Get<double>(c, "loss", i),
+            Get<double>(c, "fit_loss", i), Get<double>(c, "dag_loss", i), Get<double>(c, "h", i),
+            Get<double>(c, "rho", i), Get<double>(c, "alpha", i), Get<double>(c, "train_r2", i),
+            Get<double?>(c, "holdout_r2", i), Get<long>(c, "elapsed_ms", i)),
+        new ValueColumn<HistoryRow, int>("outer_iteration", r => r.OuterIteration),
+        new ValueColumn<HistoryRow, int>("epoch", r => r.Epoch),
+        new ValueColumn<HistoryRow, double>("loss", r => r.Loss),
+        new ValueColumn<HistoryRow, double>("fit_loss", r => r.FitLoss),
+        new ValueColumn<HistoryRow, double>("dag_loss", r => r.DagLoss),
+        new ValueColumn<HistoryRow, double>("h", r => r.H),
+        new ValueColumn<HistoryRow, double>("rho", r => r.Rho),
+        new ValueColumn<HistoryRow, double>("alpha", r => r.Alpha),
+        new ValueColumn<HistoryRow, double>("train_r2", r => r.TrainR2),
+        new NullableValueColumn<HistoryRow, double>("holdout_r2", r => r.HoldoutR2),
+        new ValueColumn<HistoryRow, long>("elapsed_ms", r => r.ElapsedMs));
+
+    private static T Get<T>(IReadOnlyDictionary<string, Array> columns, string name, int row) => ((T[])columns[name])[row];
+}

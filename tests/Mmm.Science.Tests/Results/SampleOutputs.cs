@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Mmm.Science.Results;
+
+namespace Mmm.Science.Tests.Results;
+
+/// <summary>Small, fully populated outputs for writer/reader tests.</summary>
+internal static class SampleOutputs
+{
+    public static FitOutputs Create()
+    {
+        var d0 = new DateOnly(2020, 1, 6);
+        var fit = new List<FitRow>
+        {
+            new("north", d0, 10, 9.5, SplitLabels.BurnIn),
+            new("north", d0.AddDays(7), 12, 11, SplitLabels.Train),
+            new("south", d0, 3, 2.5, SplitLabels.Train),
+            new("south", d0.AddDays(7), 4, 4.25, SplitLabels.Holdout),
+        };
+        var decomposition = fit.SelectMany(f => new DecompositionRow[]
+        {
+            new(f.Region, f.Date, ComponentTypes.Baseline, ComponentTypes.Baseline, f.Predicted - 1.5),
+            new(f.Region, f.Date, ComponentTypes.Media, "tv", 1.0),
+            new(f.Region, f.Date, ComponentTypes.Media, "radio", 0.5),
+        }).ToList();
+        var adjacency = AdjacencySelection.Select(["radio", "tv"], [0, 0.7, 0.1, 0], 0.3);
+        var history = new List<HistoryRow>
+        {
+            new(0, 0, 1.5, 1.2, 0.3, 0.25, 1, 0, 0.1, 0.05, 12),
+            new(1, 100, 0.5, 0.45, 0.05, 1e-9, 3, 0.25, 0.8, null, 3_000_000_000L),
+        };
+        var summary = new RunSummary
+        {
+            InstanceId = "mmm-sample-0123456789ab",
+            Input = new InputSummary
+            {
+                Uri = "file:///data/sample.parquet", Etag = null, Rows = 4, Regions = 2, Periods = 2,
+                Channels = ["radio", "tv"], Controls = [], AbsentCells = 0, IgnoredColumns = ["notes"],
+            },
+            EffectiveConfig = new JsonObject { ["dagMode"] = "notears", ["epochs"] = 1500 },
+            Metrics = MetricsCalculator.Report([10, 12, 3, 4], [9.5, 11, 2.5, 4.25], [true, true, true, true],
+                [SplitLabels.BurnIn, SplitLabels.Train], ["north", "south"]),
+            Channels = ChannelTotals.Compute(["radio", "tv"], decomposition, fit),
+            Dag = new DagSummary
+            {
+                Mode = "notears", FinalH = 1e-9, Rho = 3, Alpha = 0.25, Threshold = 0.3,
+                SelectedEdges = adjacency.SelectedEdges.ToList(), Acyclic = adjacency.Acyclic, RemovedEdges = adjacency.RemovedEdges,
+            },
+            TimingsSeconds = new Dictionary<string, double> { ["validating"] = 0.5, ["training"] = 12.25 },
+            Device = "cpu",
+            Versions = new Dictionary<string, string> { ["pipeline"] = "0.1.0", ["TorchSharp"] = "0.107.0" },
+        };
+        return new FitOutputs(decomposition, fit, adjacency.Rows, history, summary);
+    }
+}
