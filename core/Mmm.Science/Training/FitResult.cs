@@ -1,0 +1,15 @@
+using Mmm.Science.Results;
+
+namespace Mmm.Science.Training;
+
+/// <summary>A trained model's results in KPI units: what the output files and summary are made of.</summary>
+public sealed record FitResult(
+    IReadOnlyList<DecompositionRow> Decomposition,
+    IReadOnlyList<FitRow> Fit,
+    AdjacencySelectionResult Adjacency,
+    MetricsReport Metrics,
+    IReadOnlyList<ChannelSummary> Channels,
+    double FinalH,
+    NotearsState Duals,
+    int EpochsTrained,
+    int? RestoredBestEpoch);

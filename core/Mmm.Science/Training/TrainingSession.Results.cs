@@ -1,0 +1,64 @@
+using Mmm.Science.Results;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Training;
+
+public sealed partial class TrainingSession
+{
+    /// <summary>
+    /// Ends training (restoring the best weights when early stopping tracked them) and computes the
+    /// results: an additive decomposition in KPI units (each component times the prediction scale and the
+    /// region's KPI divisor; the fit's prediction is their sum), the fit table, the thresholded and
+    /// DAG-checked adjacency, and the metrics suite with its naive baselines.
+    /// </summary>
+    public FitResult Finish()
+    {
+        int? restored = Stopping.RestoreBest(Network) ? Stopping.BestEpoch : null;
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var o = Network.Forward(Data.Inputs, dropoutMask: null);
+        float scale = o.PredictionScale.cpu().item<float>();
+        float[] baseline = Host(o.Baseline), trend = Host(o.Trend), seasonal = Host(o.Seasonal),
+            media = Host(o.MediaContributions), controls = Host(o.ControlContributions);
+
+        int regions = Panel.RegionCount, periods = Panel.PeriodCount, c = Panel.ChannelCount, k = Panel.ControlCount;
+        int tm = Split.ModelPeriods, pad = Split.Padding;
+        var labels = Split.Labels();
+        var decomposition = new List<DecompositionRow>(Panel.RowCount * (3 + c + k));
+        var fit = new List<FitRow>(Panel.RowCount);
+        var predicted = new double[regions * periods];
+        for (int r = 0; r < regions; r++)
+        {
+            string region = Panel.Regions[r];
+            double factor = scale * Scaler.KpiDivisor[r];
+            for (int p = 0; p < periods; p++)
+            {
+                if (!Panel.IsPresent(r, p)) continue;
+                int m = r * tm + p + pad;
+                var date = Panel.Dates[p];
+                double total = 0;
+                void Add(string type, string component, double scaled)
+                {
+                    double value = scaled * factor;
+                    total += value;
+                    decomposition.Add(new DecompositionRow(region, date, type, component, value));
+                }
+                Add(ComponentTypes.Baseline, ComponentTypes.Baseline, baseline[m]);
+                Add(ComponentTypes.Trend, ComponentTypes.Trend, trend[m]);
+                Add(ComponentTypes.Seasonality, ComponentTypes.Seasonality, seasonal[m]);
+                for (int ch = 0; ch < c; ch++) Add(ComponentTypes.Media, Panel.Channels[ch], media[m * c + ch]);
+                for (int ct = 0; ct < k; ct++) Add(ComponentTypes.Control, Panel.Controls[ct], controls[m * k + ct]);
+                predicted[r * periods + p] = total;
+                fit.Add(new FitRow(region, date, Panel.KpiAt(r, p), total, labels[p]));
+            }
+        }
+
+        var weights = Host(Network.Adjacency()).Select(w => (double)w).ToArray();
+        var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
+        var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
+        var channels = ChannelTotals.Compute(Panel.Channels, decomposition, fit);
+        return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored);
+    }
+
+    private static float[] Host(Tensor t) => t.detach().cpu().contiguous().data<float>().ToArray();
+}
