@@ -20,10 +20,10 @@ internal sealed record PanelCalendar(IReadOnlyList<DateOnly> Dates, int StepDays
 
         var rowsByRegion = SortedRowsByRegion(keys);
         RejectDuplicates(keys, rowsByRegion, source);
-        var step = InferStep(keys, rowsByRegion);
+        var (step, stepOrigin) = InferStep(keys, rowsByRegion);
         var anchor = keys.DateOfRow.Min();
         for (var region = 0; region < rowsByRegion.Length; region++)
-            RejectHolesAndMisalignment(keys, region, rowsByRegion[region], step, anchor, source);
+            RejectHolesAndMisalignment(keys, region, rowsByRegion[region], step, stepOrigin, anchor, source);
 
         var last = keys.DateOfRow.Max();
         var periods = (last.DayNumber - anchor.DayNumber) / step + 1;
@@ -57,28 +57,38 @@ internal sealed record PanelCalendar(IReadOnlyList<DateOnly> Dates, int StepDays
         }
     }
 
-    private static int InferStep(RowKeys keys, int[][] rowsByRegion)
+    /// <summary>The step, and where it was seen (to explain spacing errors that a stray date causes elsewhere).</summary>
+    private static (int Days, string Origin) InferStep(RowKeys keys, int[][] rowsByRegion)
     {
         var step = int.MaxValue;
-        foreach (var rows in rowsByRegion)
+        var origin = "";
+        for (var region = 0; region < rowsByRegion.Length; region++)
+        {
+            var rows = rowsByRegion[region];
             for (var i = 1; i < rows.Length; i++)
-                step = Math.Min(step, keys.DateOfRow[rows[i]].DayNumber - keys.DateOfRow[rows[i - 1]].DayNumber);
-        if (step != int.MaxValue) return step;
+            {
+                var days = keys.DateOfRow[rows[i]].DayNumber - keys.DateOfRow[rows[i - 1]].DayNumber;
+                if (days >= step) continue;
+                step = days;
+                origin = $"the smallest spacing, seen in region '{keys.RegionNames[region]}' at {Format(keys.DateOfRow[rows[i]])}";
+            }
+        }
+        if (step != int.MaxValue) return (step, origin);
 
         // Every region has one row: fall back to the spacing of the distinct dates across regions.
         var distinct = keys.DateOfRow.Distinct().Order().ToArray();
         return distinct.Length > 1
-            ? Enumerable.Range(1, distinct.Length - 1).Min(i => distinct[i].DayNumber - distinct[i - 1].DayNumber)
-            : DefaultStepDays;
+            ? (Enumerable.Range(1, distinct.Length - 1).Min(i => distinct[i].DayNumber - distinct[i - 1].DayNumber), "the smallest spacing between dates")
+            : (DefaultStepDays, "the default");
     }
 
-    private static void RejectHolesAndMisalignment(RowKeys keys, int region, int[] rows, int step, DateOnly anchor, string source)
+    private static void RejectHolesAndMisalignment(RowKeys keys, int region, int[] rows, int step, string stepOrigin, DateOnly anchor, string source)
     {
         var name = keys.RegionNames[region];
         var first = keys.DateOfRow[rows[0]];
         if ((first.DayNumber - anchor.DayNumber) % step != 0)
             throw new PanelInputException(PanelErrorCodes.UnevenSpacing, source,
-                $"region '{name}' starts on {Format(first)} (row {rows[0]}), which is not on the shared calendar that starts on {Format(anchor)} with a step of {step} days",
+                $"region '{name}' starts on {Format(first)} (row {rows[0]}), which is not on the shared calendar that starts on {Format(anchor)} with a step of {step} days ({stepOrigin})",
                 region: name, date: first, row: rows[0]);
 
         for (var i = 1; i < rows.Length; i++)
@@ -95,7 +105,7 @@ internal sealed record PanelCalendar(IReadOnlyList<DateOnly> Dates, int StepDays
                     region: name, date: missing);
             }
             throw new PanelInputException(PanelErrorCodes.UnevenSpacing, source,
-                $"region '{name}' has dates {Format(previous)} (row {rows[i - 1]}) and {Format(date)} (row {rows[i]}) {days} days apart, which is not a multiple of the panel's step of {step} days",
+                $"region '{name}' has dates {Format(previous)} (row {rows[i - 1]}) and {Format(date)} (row {rows[i]}) {days} days apart, which is not a multiple of the panel's step of {step} days ({stepOrigin})",
                 region: name, date: date, row: rows[i]);
         }
     }
