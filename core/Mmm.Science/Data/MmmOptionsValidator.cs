@@ -1,0 +1,47 @@
+using Mmm.Science.Options;
+
+namespace Mmm.Science.Data;
+
+/// <summary>Settings that parse but would break training or name a mode that does not exist.</summary>
+internal static class MmmOptionsValidator
+{
+    /// <summary>The first invalid setting as (camelCase key, "must be ..." phrase), or null when all are valid.</summary>
+    public static (string Key, string Problem)? FirstProblem(MmmOptions o)
+    {
+        foreach (var (key, ok, problem) in Checks(o))
+            if (!ok) return (key, problem);
+        return null;
+    }
+
+    private static IEnumerable<(string Key, bool Ok, string Problem)> Checks(MmmOptions o)
+    {
+        yield return OneOf("device", o.Device, "cpu", "cuda", "auto");
+        yield return OneOf("dagMode", o.DagMode, DagModes.Triangular, DagModes.Notears);
+        yield return OneOf("dualSchedule", o.DualSchedule, DualSchedules.Reference, DualSchedules.Standard);
+        yield return OneOf("mediaScaling", o.MediaScaling, MediaScalings.ShareOfVoice, MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean);
+        yield return OneOf("controlScaling", o.ControlScaling, ControlScalings.Reference, ControlScalings.Robust);
+        yield return OneOf("seasonality", o.Seasonality, SeasonalityModes.Reference, SeasonalityModes.Calendar);
+        yield return OneOf("trend", o.Trend, TrendModes.None, TrendModes.Damped);
+        yield return OneOf("burnIn", o.BurnIn, BurnInModes.Pad, BurnInModes.Warm);
+        yield return OneOf("stabilizationMethod", o.StabilizationMethod, "exponential", "linear", "sigmoid");
+
+        yield return ("epochs", o.Epochs >= 0, "must be >= 0");
+        yield return ("hidden", o.Hidden >= 2, "must be >= 2");
+        yield return ("holdoutRatio", o.HoldoutRatio is >= 0 and < 1, "must be >= 0 and < 1");
+        yield return ("burnInWeeks", o.BurnInWeeks >= 0, "must be >= 0");
+        yield return ("minTrainWeeks", o.MinTrainWeeks >= 0, "must be >= 0");
+        yield return ("dropout", o.Dropout is >= 0 and < 1, "must be >= 0 and < 1");
+        yield return ("learningRate", o.LearningRate > 0 && double.IsFinite(o.LearningRate), "must be a finite number > 0");
+        yield return ("warmStartEpochs", o.WarmStartEpochs >= 0, "must be >= 0");
+        yield return ("warmStartLearningRate", o.WarmStartLearningRate > 0 && double.IsFinite(o.WarmStartLearningRate), "must be a finite number > 0");
+        yield return ("notearsWarmupEpochs", o.NotearsWarmupEpochs >= 0, "must be >= 0");
+        yield return ("notearsDualUpdateEvery", o.NotearsDualUpdateEvery >= 1, "must be >= 1");
+        yield return ("evalEvery", o.EvalEvery >= 1, "must be >= 1");
+        yield return ("patience", o.Patience >= 0, "must be >= 0");
+        yield return ("logEvery", o.LogEvery >= 1, "must be >= 1");
+    }
+
+    private static (string, bool, string) OneOf(string key, string? value, params string[] allowed) =>
+        (key, value is not null && allowed.Contains(value, StringComparer.Ordinal),
+         $"must be one of {string.Join(", ", allowed)} (got '{value}')");
+}

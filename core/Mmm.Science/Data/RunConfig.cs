@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Mmm.Science.Options;
+
+namespace Mmm.Science.Data;
+
+/// <summary>
+/// The optional run config of data-contract.md: one flat JSON object holding column role overrides
+/// (<c>date</c>, <c>region</c>, <c>kpi</c>, <c>media</c>, <c>controls</c>) and any <see cref="MmmOptions"/>
+/// setting by its camelCase name. <c>referenceCompat: true</c> starts from <see cref="MmmOptions.Reference"/>,
+/// the other keys apply on top.
+/// </summary>
+public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
+{
+    public static RunConfig Default { get; } = new(ColumnRoles.None, new MmmOptions());
+
+    internal static readonly JsonSerializerOptions OptionsJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
+    /// <exception cref="PanelInputException">bad_config or unknown_config_key.</exception>
+    public static RunConfig Parse(string json, string sourceName)
+    {
+        var root = ParseObject(json, sourceName);
+        var roles = ColumnRoles.FromJson(root, sourceName);
+        var options = ParseOptions(root, sourceName);
+        if (MmmOptionsValidator.FirstProblem(options) is { } found)
+            throw BadConfig(sourceName, $"run config key '{found.Key}' {found.Problem}", found.Key);
+        return new RunConfig(roles, options);
+    }
+
+    /// <summary>The effective config as one flat JSON object that <see cref="Parse"/> reads back to the same config.</summary>
+    public string ToJson()
+    {
+        var root = new JsonObject();
+        Roles.WriteTo(root);
+        foreach (var (key, value) in OptionsToJson(Options))
+            root[key] = value?.DeepClone();
+        return root.ToJsonString(IndentedJson);
+    }
+
+    private static JsonObject ParseObject(string json, string sourceName)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            throw BadConfig(sourceName, $"the run config is not valid JSON ({e.Message})");
+        }
+        return node as JsonObject
+            ?? throw BadConfig(sourceName, "the run config must be a JSON object");
+    }
+
+    private static MmmOptions ParseOptions(JsonObject root, string sourceName)
+    {
+        var startFromReference = false;
+        if (root.TryGetPropertyValue("referenceCompat", out var compat))
+        {
+            if (compat?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                throw BadConfig(sourceName, "run config key 'referenceCompat' must be true or false", "referenceCompat");
+            startFromReference = compat.GetValue<bool>();
+        }
+
+        var merged = OptionsToJson(startFromReference ? MmmOptions.Reference : new MmmOptions());
+        foreach (var (key, value) in root)
+        {
+            if (ColumnRoles.IsRoleKey(key)) continue;
+            if (!merged.TryGetPropertyValue(key, out var preset))
+                throw new PanelInputException(PanelErrorCodes.UnknownConfigKey, sourceName,
+                    $"unknown run config key '{key}' (not a column role nor a model or training setting)", column: key);
+            CheckKind(key, preset, value, sourceName);
+            merged[key] = value?.DeepClone();
+        }
+
+        try
+        {
+            return merged.Deserialize<MmmOptions>(OptionsJson)
+                ?? throw BadConfig(sourceName, "the run config could not be read");
+        }
+        catch (JsonException e)
+        {
+            var key = KeyFromPath(e.Path);
+            throw BadConfig(sourceName, $"run config key '{key}' has a value of the wrong type", key);
+        }
+    }
+
+    /// <summary>The preset's JSON kind tells what a key accepts; only the nullable settings are null there.</summary>
+    private static void CheckKind(string key, JsonNode? preset, JsonNode? value, string sourceName)
+    {
+        var expected = preset?.GetValueKind() ?? JsonValueKind.Null;
+        var actual = value?.GetValueKind() ?? JsonValueKind.Null;
+        var (ok, wanted) = expected switch
+        {
+            JsonValueKind.Number => (actual == JsonValueKind.Number, "a number"),
+            JsonValueKind.String => (actual == JsonValueKind.String, "a string"),
+            JsonValueKind.True or JsonValueKind.False => (actual is JsonValueKind.True or JsonValueKind.False, "true or false"),
+            _ => (actual is JsonValueKind.Number or JsonValueKind.Null, "a number or null"),
+        };
+        if (!ok)
+            throw BadConfig(sourceName, $"run config key '{key}' must be {wanted}", key);
+    }
+
+    private static JsonObject OptionsToJson(MmmOptions options) =>
+        JsonSerializer.SerializeToNode(options, OptionsJson)!.AsObject();
+
+    private static string KeyFromPath(string? path)
+    {
+        var key = (path ?? "").TrimStart('$', '.');
+        var end = key.IndexOfAny(['.', '[']);
+        return end >= 0 ? key[..end] : key;
+    }
+
+    internal static PanelInputException BadConfig(string sourceName, string detail, string? key = null) =>
+        new(PanelErrorCodes.BadConfig, sourceName, detail, column: key);
+}

@@ -1,0 +1,142 @@
+using Mmm.Science.Data;
+using Mmm.Science.Options;
+
+namespace Mmm.Science.Tests.Data;
+
+public class RunConfigTests
+{
+    [Fact]
+    public void An_empty_object_gives_the_product_defaults()
+    {
+        var config = RunConfig.Parse("{}", "run.json");
+
+        Assert.Equal(new MmmOptions(), config.Options);
+        Assert.Equal(ColumnRoles.None, config.Roles);
+    }
+
+    [Fact]
+    public void Settings_and_roles_are_read_by_their_camelCase_names()
+    {
+        var config = RunConfig.Parse("""
+            { "date": "week", "region": "dma", "kpi": "sales", "media": ["tv", "radio"], "controls": [],
+              "dagMode": "triangular", "epochs": 10, "hidden": 32, "seed": 3, "holdoutRatio": 0.2,
+              "burnInWeeks": 4, "mediaContributionPrior": 0.3 }
+            """, "run.json");
+
+        Assert.Equal(("week", "dma", "sales"), (config.Roles.Date, config.Roles.Region, config.Roles.Kpi));
+        Assert.Equal(["tv", "radio"], config.Roles.Media!);
+        Assert.Empty(config.Roles.Controls!);
+        var o = config.Options;
+        Assert.Equal(("triangular", 10, 32, 3, 0.2, 4, 0.3), (o.DagMode, o.Epochs, o.Hidden, o.Seed, o.HoldoutRatio, o.BurnInWeeks, o.MediaContributionPrior));
+        Assert.Equal(new MmmOptions().LearningRate, o.LearningRate);
+    }
+
+    [Fact]
+    public void ReferenceCompat_starts_from_the_reference_preset_and_applies_the_other_keys()
+    {
+        var config = RunConfig.Parse("""{ "epochs": 5, "referenceCompat": true, "trend": "damped" }""", "run.json");
+
+        Assert.Equal(MmmOptions.Reference with { Epochs = 5, Trend = TrendModes.Damped }, config.Options);
+    }
+
+    [Fact]
+    public void ReferenceCompat_false_keeps_the_product_defaults()
+    {
+        var config = RunConfig.Parse("""{ "referenceCompat": false }""", "run.json");
+
+        Assert.Equal(new MmmOptions(), config.Options);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_an_error_naming_the_key()
+    {
+        var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse("""{ "epochs": 3, "learningrate": 0.1 }""", "run.json"));
+
+        Assert.Equal(PanelErrorCodes.UnknownConfigKey, error.Code);
+        Assert.Equal("run.json", error.File);
+        Assert.Contains("'learningrate'", error.Message);
+    }
+
+    [Fact]
+    public void A_derived_property_is_not_a_config_key()
+    {
+        var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse("""{ "controlHidden": 3 }""", "run.json"));
+
+        Assert.Equal(PanelErrorCodes.UnknownConfigKey, error.Code);
+    }
+
+    [Theory]
+    [InlineData("""{ "epochs": "ten" }""", "epochs")]
+    [InlineData("""{ "epochs": 10.5 }""", "epochs")]
+    [InlineData("""{ "dagMode": 1 }""", "dagMode")]
+    [InlineData("""{ "earlyStopping": "yes" }""", "earlyStopping")]
+    [InlineData("""{ "seed": null }""", "seed")]
+    [InlineData("""{ "referenceCompat": 1 }""", "referenceCompat")]
+    [InlineData("""{ "kpi": 5 }""", "kpi")]
+    [InlineData("""{ "media": "tv" }""", "media")]
+    [InlineData("""{ "media": ["tv", "tv"] }""", "media")]
+    public void A_value_of_the_wrong_type_is_bad_config_naming_the_key(string json, string key)
+    {
+        var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
+
+        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Contains($"'{key}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "epochs": -1 }""", "epochs")]
+    [InlineData("""{ "hidden": 1 }""", "hidden")]
+    [InlineData("""{ "holdoutRatio": 1 }""", "holdoutRatio")]
+    [InlineData("""{ "holdoutRatio": -0.1 }""", "holdoutRatio")]
+    [InlineData("""{ "dagMode": "dense" }""", "dagMode")]
+    [InlineData("""{ "dualSchedule": "fast" }""", "dualSchedule")]
+    [InlineData("""{ "mediaScaling": "minmax" }""", "mediaScaling")]
+    [InlineData("""{ "controlScaling": "none" }""", "controlScaling")]
+    [InlineData("""{ "seasonality": "fourier" }""", "seasonality")]
+    [InlineData("""{ "trend": "linear" }""", "trend")]
+    [InlineData("""{ "burnIn": "skip" }""", "burnIn")]
+    [InlineData("""{ "burnInWeeks": -2 }""", "burnInWeeks")]
+    public void A_value_that_would_break_training_is_bad_config(string json, string key)
+    {
+        var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
+
+        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(key, error.Column);
+        Assert.StartsWith($"run.json: run config key '{key}' must be", error.Message);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1, 2]")]
+    [InlineData("""{ "epochs": 1, "epochs": 2 }""")]
+    public void Text_that_is_not_one_json_object_is_bad_config(string json)
+    {
+        var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
+
+        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+    }
+
+    [Fact]
+    public void ToJson_is_flat_and_parses_back_to_the_same_config()
+    {
+        var config = RunConfig.Parse("""{ "kpi": "sales", "media": ["tv"], "referenceCompat": true, "epochs": 9 }""", "run.json");
+
+        var json = config.ToJson();
+        var again = RunConfig.Parse(json, "summary.json");
+
+        Assert.Equal(config.Options, again.Options);
+        Assert.Equal(json, again.ToJson());
+        Assert.Contains("\"kpi\": \"sales\"", json);
+        Assert.Contains("\"epochs\": 9", json);
+        Assert.Contains("\"mediaScaling\": \"shareOfVoice\"", json);
+        Assert.DoesNotContain("\"date\"", json);
+        Assert.DoesNotContain("controlHidden", json);
+    }
+
+    [Fact]
+    public void Default_is_the_product_defaults_with_no_overrides()
+    {
+        Assert.Equal(new MmmOptions(), RunConfig.Default.Options);
+        Assert.Equal(ColumnRoles.None, RunConfig.Default.Roles);
+    }
+}
