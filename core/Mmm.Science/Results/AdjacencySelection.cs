@@ -46,12 +46,14 @@ public static class AdjacencySelection
         for (int i = 0; i < c; i++)
             for (int j = 0; j < c; j++)
                 if (i != j) rows.Add(new AdjacencyRow(channels[i], channels[j], weights[i * c + j], selected[i, j]));
-        return new AdjacencySelectionResult(rows, removed, Acyclic: IsAcyclic(selected, c));
+        return new AdjacencySelectionResult(rows, removed, Acyclic: IsAcyclic(selected));
     }
 
-    /// <summary>Kahn's topological sort: acyclic when every node can be ordered.</summary>
-    public static bool IsAcyclic(bool[,] edges, int c)
+    /// <summary>Kahn's topological sort of edges[from, to]: acyclic when every node can be ordered.</summary>
+    public static bool IsAcyclic(bool[,] edges)
     {
+        int c = edges.GetLength(0);
+        if (edges.GetLength(1) != c) throw new ArgumentException("edges must be square");
         var indegree = new int[c];
         for (int i = 0; i < c; i++)
             for (int j = 0; j < c; j++)

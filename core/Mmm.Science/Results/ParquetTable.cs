@@ -26,15 +26,16 @@ internal sealed class ParquetTable<TRow>
 
     private static readonly ParquetOptions ReaderOptions = new() { UseDateOnlyTypeForDates = true };
 
-    public async Task WriteAsync(Stream output, IReadOnlyList<TRow> rows, CancellationToken ct)
+    public async Task WriteAsync(Stream output, IReadOnlyList<TRow> rows, CancellationToken ct, int rowGroupSize = RowGroupSize)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
         var all = rows as TRow[] ?? rows.ToArray();
         await using var writer = await ParquetWriter.CreateAsync(Schema, output, cancellationToken: ct);
         // An empty table still gets one (empty) row group so every reader sees the schema and zero rows.
         int offset = 0;
         do
         {
-            int count = Math.Min(RowGroupSize, all.Length - offset);
+            int count = Math.Min(rowGroupSize, all.Length - offset);
             using var group = writer.CreateRowGroup();
             var slice = new ReadOnlyMemory<TRow>(all, offset, count);
             foreach (var column in _columns)

@@ -102,4 +102,12 @@ public class AdjacencySelectionTests
         Assert.Throws<ArgumentException>(() => AdjacencySelection.Select(["a", "b"], new double[3], 0.3));
         Assert.Throws<ArgumentException>(() => AdjacencySelection.Select(["a", "a"], new double[4], 0.3));
     }
+
+    [Fact]
+    public void Topological_check_detects_cycles()
+    {
+        Assert.True(AdjacencySelection.IsAcyclic(new bool[,] { { false, true }, { false, false } }));
+        Assert.False(AdjacencySelection.IsAcyclic(new bool[,] { { false, true }, { true, false } }));
+        Assert.True(AdjacencySelection.IsAcyclic(new bool[0, 0]));
+    }
 }

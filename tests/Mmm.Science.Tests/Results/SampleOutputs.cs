@@ -9,13 +9,13 @@ internal static class SampleOutputs
     public static FitOutputs Create()
     {
         var d0 = new DateOnly(2020, 1, 6);
-        var fit = new List<FitRow>
-        {
-            new("north", d0, 10, 9.5, SplitLabels.BurnIn),
-            new("north", d0.AddDays(7), 12, 11, SplitLabels.Train),
-            new("south", d0, 3, 2.5, SplitLabels.Train),
-            new("south", d0.AddDays(7), 4, 4.25, SplitLabels.Holdout),
-        };
+        string[] split = [SplitLabels.BurnIn, SplitLabels.Train, SplitLabels.Train, SplitLabels.Holdout];
+        string[] regions = ["north", "south"];
+        double[] actual = [10, 12, 11, 13, /**/ 3, 4, 5, 4];
+        double[] predicted = [9.5, 11, 11.5, 12, /**/ 2.5, 4.25, 4.5, 4];
+        var fit = Enumerable.Range(0, actual.Length)
+            .Select(i => new FitRow(regions[i / 4], d0.AddDays(7 * (i % 4)), actual[i], predicted[i], split[i % 4]))
+            .ToList();
         var decomposition = fit.SelectMany(f => new DecompositionRow[]
         {
             new(f.Region, f.Date, ComponentTypes.Baseline, ComponentTypes.Baseline, f.Predicted - 1.5),
@@ -33,12 +33,11 @@ internal static class SampleOutputs
             InstanceId = "mmm-sample-0123456789ab",
             Input = new InputSummary
             {
-                Uri = "file:///data/sample.parquet", Etag = null, Rows = 4, Regions = 2, Periods = 2,
+                Uri = "file:///data/sample.parquet", Etag = null, Rows = 8, Regions = 2, Periods = 4,
                 Channels = ["radio", "tv"], Controls = [], AbsentCells = 0, IgnoredColumns = ["notes"],
             },
             EffectiveConfig = new JsonObject { ["dagMode"] = "notears", ["epochs"] = 1500 },
-            Metrics = MetricsCalculator.Report([10, 12, 3, 4], [9.5, 11, 2.5, 4.25], [true, true, true, true],
-                [SplitLabels.BurnIn, SplitLabels.Train], ["north", "south"]),
+            Metrics = MetricsCalculator.Report(actual, predicted, Enumerable.Repeat(true, actual.Length).ToArray(), split, regions),
             Channels = ChannelTotals.Compute(["radio", "tv"], decomposition, fit),
             Dag = new DagSummary
             {
