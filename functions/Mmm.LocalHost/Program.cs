@@ -1,1 +1,49 @@
-Console.WriteLine("mmm");
+using Microsoft.Extensions.Logging;
+using Mmm.LocalHost.Commands;
+using Mmm.Science.Data;
+
+// The local host: the command-line entry point of the pipeline (see README).
+const string Usage = """
+    usage: mmm <command> [options]
+      fit <input.parquet> --out <dir> [--config <run-config.json>] [--device cpu|cuda|auto]
+          train the causal MMM on a Parquet panel in this process and write the output files
+      bench [--epochs N] [--device cpu|cuda|auto]
+          seconds per training epoch at the reference panel size and a small one, and peak memory
+    """;
+
+using var logging = LoggerFactory.Create(b => b
+    .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+    .SetMinimumLevel(Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var l) ? l : LogLevel.Information));
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var rest = args.Skip(1);
+    return args[0] switch
+    {
+        "fit" => await FitCommand.RunAsync(new CommandArguments(rest), logging),
+        "bench" => BenchCommand.Run(new CommandArguments(rest)),
+        _ => throw new UsageException($"unknown command '{args[0]}'"),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (PanelInputException e)
+{
+    Console.Error.WriteLine($"error [{e.Code}]: {e.Message}");
+    return 3;
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Mmm.LocalHost.ConsoleOutput;
+using Mmm.Science.Data;
+using Mmm.Science.Results;
+using Mmm.Science.Training;
+
+namespace Mmm.LocalHost.Commands;
+
+/// <summary><c>fit &lt;input.parquet&gt; --out &lt;dir&gt; [--config &lt;json&gt;] [--device cpu|cuda|auto]</c>: trains in process and writes the contract's output files.</summary>
+public static class FitCommand
+{
+    public const string Usage = "fit <input.parquet> --out <dir> [--config <run-config.json>] [--device cpu|cuda|auto]";
+
+    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    {
+        args.CheckOnly("out", "config", "device");
+        if (args.Positional.Count != 1 || args.Option("out") is not { } outDir) throw new UsageException(Usage);
+        var input = Path.GetFullPath(args.Positional[0]);
+        if (!File.Exists(input)) throw new UsageException($"input file not found: {input}");
+
+        RunConfig? config = null;
+        if (args.Option("config") is { } configPath)
+            config = RunConfig.Parse(await File.ReadAllTextAsync(configPath), Path.GetFileName(configPath));
+        PanelReadResult read;
+        await using (var stream = File.OpenRead(input))
+            read = await PanelReader.ReadAsync(stream, Path.GetFileName(input), config);
+        var runConfig = read.Config;
+        if (args.Option("device") is { } device)
+            runConfig = runConfig with { Options = runConfig.Options with { Device = device } };
+
+        var logger = logging.CreateLogger("fit");
+        var panel = read.Panel;
+        logger.LogInformation("Read {File}: {Rows} rows, {Regions} regions x {Periods} periods, {Channels} channels, {Controls} controls, {Absent} absent cells",
+            Path.GetFileName(input), panel.RowCount, panel.RegionCount, panel.PeriodCount, panel.ChannelCount, panel.ControlCount, panel.AbsentCells);
+
+        var options = runConfig.Options;
+        var progress = new ProgressLine(options.Epochs, DualSchedule.MaxOuterIterations(options));
+        var run = TrainingDriver.Run(panel, options, logger, progress.Report);
+        var outputs = RunSummaryBuilder.Outputs(panel, runConfig, run.Result, run.History, run.TimingsSeconds, run.Device,
+            new Uri(input).AbsoluteUri, etag: null, instanceId: null);
+        await OutputWriter.WriteAsync(Path.GetFullPath(outDir), outputs);
+        SummaryPrinter.Print(outputs.Summary, run);
+        System.Console.WriteLine($"Outputs written to {Path.GetFullPath(outDir)}");
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+using Mmm.Science.Results;
+using Mmm.Science.Training;
+
+namespace Mmm.LocalHost.ConsoleOutput;
+
+/// <summary>Prints the headline numbers of a run: metrics next to the naive baselines, channel shares, the DAG.</summary>
+public static class SummaryPrinter
+{
+    public static void Print(RunSummary s, TrainingRun? run = null)
+    {
+        var m = s.Metrics;
+        System.Console.WriteLine();
+        System.Console.WriteLine($"{"",-26}{"pooled R2",10}{"RMSE",14}{"WAPE",9}{"MAPE",9}{"median R2/region",18}");
+        Row("model, train", m.Train);
+        Row("model, holdout", m.Holdout);
+        Row("naive: region train mean", m.Baselines.RegionTrainMean);
+        Row("naive: last 13 weeks", m.Baselines.RegionLast13Mean);
+        Row("naive: y[t-52]", m.Baselines.SeasonalNaive52);
+        System.Console.WriteLine();
+        System.Console.WriteLine("channel shares of predicted KPI (all weeks / train weeks):");
+        foreach (var c in s.Channels)
+            System.Console.WriteLine($"  {c.Channel,-30} {c.TotalShare,8:P2} {c.TrainShare,8:P2}");
+        var edges = s.Dag.SelectedEdges.Select(e => $"{e.Source} -> {e.Target} ({e.Weight:F2})").ToList();
+        System.Console.WriteLine($"DAG ({s.Dag.Mode}, threshold {s.Dag.Threshold}): h = {s.Dag.FinalH?.ToString("E2") ?? "n/a"}, acyclic = {s.Dag.Acyclic}, " +
+                                 $"{edges.Count} edges{(edges.Count > 0 ? ": " + string.Join(", ", edges.Take(12)) : "")}{(edges.Count > 12 ? ", ..." : "")}");
+        if (s.Dag.RemovedEdges.Count > 0)
+            System.Console.WriteLine($"  removed to break cycles: {string.Join(", ", s.Dag.RemovedEdges.Select(e => $"{e.Source} -> {e.Target}"))}");
+        if (run is not null)
+            System.Console.WriteLine($"trained {run.Result.EpochsTrained} epochs on {run.Device} ({run.StopReason}); " +
+                                     string.Join(", ", run.TimingsSeconds.Select(t => $"{t.Key} {t.Value:F1} s")) +
+                                     (run.Result.RestoredBestEpoch is int best ? $"; restored best weights of epoch {best}" : ""));
+    }
+
+    private static void Row(string name, SplitMetrics? x)
+    {
+        if (x is null) return;
+        System.Console.WriteLine($"{name,-26}{Fmt(x.PooledR2),10}{x.Rmse,14:G5}{Pct(x.Wape),9}{Pct(x.Mape),9}{Fmt(x.MedianWithinRegionR2),18}");
+    }
+
+    private static string Fmt(double? v) => v?.ToString("F3") ?? "n/a";
+    private static string Pct(double? v) => v is double d ? (100 * d).ToString("F1") + "%" : "n/a";
+}
