@@ -14,6 +14,9 @@ internal static class ColumnRoleResolver
 
     public static ResolvedColumns Resolve(ParquetSchema schema, ColumnRoles roles, string source)
     {
+        if (schema.Fields.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new PanelInputException(PanelErrorCodes.AmbiguousRole, source,
+                $"the file has two columns named '{twice.Key}'", column: twice.Key);
         var fields = schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var names = schema.Fields.Select(f => f.Name).ToList();
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
