@@ -14,6 +14,9 @@ internal static class ColumnRoleResolver
 
     public static ResolvedColumns Resolve(ParquetSchema schema, ColumnRoles roles, string source)
     {
+        if (schema.Fields.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new PanelInputException(PanelErrorCodes.AmbiguousRole, source,
+                $"the file has two columns named '{twice.Key}'", column: twice.Key);
         var fields = schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var names = schema.Fields.Select(f => f.Name).ToList();
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -28,22 +31,22 @@ internal static class ColumnRoleResolver
         var media = roles.Media?.Select(m => Named(m, "media")).ToList()
             ?? names.Where(n => MediaPrefixes.Any(p => n.StartsWith(p, StringComparison.Ordinal))).ToList();
         if (media.Count == 0)
-            throw new PanelInputException(PanelErrorCodes.MissingColumn, source,
-                "no media channel: expected at least one column starting with media_, impressions_ or spend_");
+            throw new PanelInputException(PanelErrorCodes.MissingColumn, source, roles.Media is null
+                ? "no media channel: expected at least one column starting with media_, impressions_ or spend_"
+                : "no media channel: the run config key 'media' is an empty list");
         foreach (var m in media) Claim(m, "media");
 
         var controls = roles.Controls?.Select(c => Named(c, "controls")).ToList()
             ?? names.Where(n => n.StartsWith(ControlPrefix, StringComparison.Ordinal)).ToList();
         foreach (var c in controls) Claim(c, "control");
 
-        var resolved = new ResolvedColumns(
+        return new ResolvedColumns(
             Date: Typed(date, "date", ColumnTypes.IsDate, "DATE, TIMESTAMP or STRING yyyy-MM-dd"),
             Region: region is null ? null : Typed(region, "region", f => ColumnTypes.IsString(f) || ColumnTypes.IsInteger(f), "STRING or integer"),
             Kpi: Typed(kpi, "KPI", ColumnTypes.IsNumber, "numeric"),
             Media: media.Select(m => Typed(m, "media", ColumnTypes.IsNumber, "numeric")).ToList(),
             Controls: controls.Select(c => Typed(c, "control", f => ColumnTypes.IsNumber(f) || ColumnTypes.IsBoolean(f), "numeric or BOOLEAN")).ToList(),
             Ignored: names.Where(n => !claims.ContainsKey(n)).ToList());
-        return resolved;
 
         string Named(string column, string configKey) => fields.ContainsKey(column)
             ? column

@@ -1,4 +1,6 @@
 using Mmm.Science.Data;
+using Parquet;
+using Parquet.Schema;
 using static Mmm.Science.Tests.Data.PanelReading;
 
 namespace Mmm.Science.Tests.Data;
@@ -118,6 +120,28 @@ public class PanelReaderRejectsTests
 
         Assert.Equal(PanelErrorCodes.InvalidType, error.Code);
         Assert.Equal("date", error.Column);
+    }
+
+    [Fact]
+    public async Task Two_columns_with_the_same_name_are_ambiguous()
+    {
+        var date = new DataField<DateOnly>("date");
+        var first = new DataField<double>("media_tv");
+        var second = new DataField<double>("media_tv");
+        using var stream = new MemoryStream();
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(date, first, second), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<DateOnly>(date, new[] { SmallPanel.Start });
+            await group.WriteAsync<double>(first, new[] { 1.0 });
+            await group.WriteAsync<double>(second, new[] { 2.0 });
+        }
+        stream.Position = 0;
+
+        var error = await RejectAsync(stream);
+
+        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
+        Assert.Equal("test.parquet: the file has two columns named 'media_tv'", error.Message);
     }
 
     [Fact]
