@@ -9,6 +9,8 @@ const string Usage = """
           train the causal MMM on a Parquet panel in this process and write the output files
       bench [--epochs N] [--device cpu|cuda|auto]
           seconds per training epoch at the reference panel size and a small one, and peak memory
+      generate <out.parquet> [--truth <truth.parquet>] [--seed N] [--regions N] [--weeks N] [--ragged N]
+          write a synthetic panel with known channel effects and a planted DAG edge
     """;
 
 using var logging = LoggerFactory.Create(b => b
@@ -28,6 +30,7 @@ try
     {
         "fit" => await FitCommand.RunAsync(new CommandArguments(rest), logging),
         "bench" => BenchCommand.Run(new CommandArguments(rest)),
+        "generate" => await GenerateCommand.RunAsync(new CommandArguments(rest)),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 }

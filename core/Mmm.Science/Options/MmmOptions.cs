@@ -81,6 +81,12 @@ public sealed record MmmOptions
     /// <summary>rho grows when h &gt; progress * hPrev.</summary>
     public double NotearsProgress { get; init; } = 0.25;
     public double NotearsThreshold { get; init; } = 0.3;
+    /// <summary>
+    /// Weight of the NOTEARS structure score on the media themselves (0 in the reference, whose W only
+    /// sees the KPI fit and so cannot find channel-to-channel structure): the least-squares fit of each
+    /// channel's scaled media from the other channels' adstocked media through W.
+    /// </summary>
+    public double DagStructureWeight { get; init; } = 0.05;
     /// <summary>reference | standard.</summary>
     public string DualSchedule { get; init; } = DualSchedules.Reference;
 
@@ -89,6 +95,9 @@ public sealed record MmmOptions
     public int EvalEvery { get; init; } = 25;
     public int Patience { get; init; } = 300;
     public double MinDelta { get; init; } = 1e-4;
+    /// <summary>NOTEARS mode: only weights whose h(W) is at most this can be "best", and patience only runs then,
+    /// so early stopping never ends a run (or restores weights) before the graph is close to acyclic.</summary>
+    public double EarlyStoppingMaxH { get; init; } = 0.01;
 
     // ---- logging ----
     public int LogEvery { get; init; } = 25;
@@ -105,6 +114,7 @@ public sealed record MmmOptions
         MediaContributionPrior = 0.40,
         SeasonalPrior = 1.0,
         EarlyStopping = false,
+        DagStructureWeight = 0,
     };
 
     [JsonIgnore] public int ControlHidden => (int)(Hidden * 0.5);

@@ -8,7 +8,8 @@ namespace Mmm.Science.Training;
 /// Early stopping with best-weights restore (the reference's never fires). Every evalEvery epochs the
 /// holdout fit loss (or the training fit loss when there is no holdout) is compared with the best so
 /// far; after `patience` epochs without a gain of at least minDelta training stops. Tracking starts
-/// once the NOTEARS penalty is on (restarting then, as the objective changes), so warm-up cannot stop a run.
+/// once the NOTEARS penalty is on (restarting then, as the objective changes), so warm-up cannot stop a run,
+/// and in NOTEARS mode only weights with h(W) &lt;= earlyStoppingMaxH count: the fit may not win over the graph.
 /// </summary>
 internal sealed class EarlyStopping(MmmOptions options) : IDisposable
 {
@@ -34,9 +35,9 @@ internal sealed class EarlyStopping(MmmOptions options) : IDisposable
     }
 
     /// <returns>true when patience is exhausted.</returns>
-    public bool Observe(int epoch, double score, CausalMmmNetwork net)
+    public bool Observe(int epoch, double score, double h, CausalMmmNetwork net)
     {
-        if (!Enabled || !PhaseActive) return false;
+        if (!Enabled || !PhaseActive || h > options.EarlyStoppingMaxH) return false;
         if (score < Best - options.MinDelta)
         {
             Best = score;

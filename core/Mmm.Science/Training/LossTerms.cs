@@ -13,4 +13,5 @@ public sealed record LossTerms(
     Tensor? AttributionRaw,
     Tensor? Attribution,
     Tensor? SeasonalRaw,
-    Tensor? Seasonal);
+    Tensor? Seasonal,
+    Tensor? Structure);

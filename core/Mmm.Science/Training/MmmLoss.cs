@@ -13,7 +13,7 @@ namespace Mmm.Science.Training;
 public static class MmmLoss
 {
     public static LossTerms Compute(CausalMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
-        NotearsState notears, bool warmStart = false)
+        NotearsState notears, bool warmStart = false, Tensor? media = null)
     {
         var o = net.Options;
         var cells = mask.sum();
@@ -42,7 +42,34 @@ public static class MmmLoss
             seasonal = o.SeasonalPriorWeight * seasonalRaw * (fit.detach() / (seasonalRaw.detach() + 1e-8));
             total = total + seasonal;
         }
-        return new LossTerms(total, fit, dag, sparsity, l1, l2, attributionRaw, attribution, seasonalRaw, seasonal);
+        Tensor? structure = null;
+        if (o.DagStructureWeight > 0 && media is not null)
+        {
+            structure = StructureScore(media, outputs.MediaAdstock.detach(), net.Adjacency(), mask);
+            total = total + o.DagStructureWeight * structure;
+        }
+        return new LossTerms(total, fit, dag, sparsity, l1, l2, attributionRaw, attribution, seasonalRaw, seasonal, structure);
+    }
+
+    /// <summary>
+    /// The NOTEARS least-squares score on the channels: each channel's media explained by the other
+    /// channels' adstocked media through W, <c>½ mean ||X - A W||²</c> over the fitted cells, every series
+    /// standardised so that no channel's scale decides the graph. Parents act through their carry-over,
+    /// so a channel that follows another (search after TV) is explained better in that direction.
+    /// </summary>
+    public static Tensor StructureScore(Tensor media, Tensor adstock, Tensor adjacency, Tensor mask)
+    {
+        var m = mask.unsqueeze(-1);
+        var n = mask.sum().clamp_min(1);
+        Tensor Standardised(Tensor v)
+        {
+            var mean = (v * m).sum([0, 1]) / n;
+            var centred = (v - mean) * m;
+            var sd = (centred.square().sum([0, 1]) / n).sqrt().clamp_min(1e-8);
+            return centred / sd;
+        }
+        var residual = Standardised(media) - matmul(Standardised(adstock), adjacency);
+        return 0.5 * residual.square().sum() / n;
     }
 
     /// <summary>Elementwise Huber: quadratic within delta, linear beyond (PyTorch's HuberLoss).</summary>

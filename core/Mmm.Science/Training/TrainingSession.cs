@@ -126,7 +126,7 @@ public sealed partial class TrainingSession : IDisposable
             {
                 Optimizer.ZeroGrad();
                 var outputs = Network.Forward(Data.Inputs, DropoutMask());
-                var terms = MmmLoss.Compute(Network, outputs, Data.Target, Data.FitMask, block.Duals);
+                var terms = MmmLoss.Compute(Network, outputs, Data.Target, Data.FitMask, block.Duals, media: Data.Inputs.Media);
                 terms.Total.backward();
                 GradientClipping.ClipGroup(coefficientGroup, Options.CoeffGradClip);
                 GradientClipping.ClipGroup(otherGroup, Options.GradientClipNorm);
@@ -141,7 +141,7 @@ public sealed partial class TrainingSession : IDisposable
             if (logNow || evalNow)
             {
                 evaluation = Evaluate();
-                if (evalNow) stopped = Stopping.Observe(Epoch, evaluation.StoppingScore, Network);
+                if (evalNow) stopped = Stopping.Observe(Epoch, evaluation.StoppingScore, evaluation.H, Network);
                 if (logNow || stopped)
                     history.Add(new HistoryRow(block.OuterIteration, Epoch, loss, fit, dag, evaluation.H, block.Duals.Rho,
                         block.Duals.Alpha, evaluation.TrainR2, evaluation.HoldoutR2, clock.ElapsedMilliseconds));
