@@ -16,7 +16,8 @@ public sealed partial class TrainingSession
         bool hasHoldout = Data.HoldoutMask.sum().item<float>() > 0;
         var stoppingMask = hasHoldout ? Data.HoldoutMask : Data.InitCells;
         double score = ((MmmLoss.Huber(prediction - Data.Target, Options.HuberDelta) * stoppingMask).sum() / stoppingMask.sum().clamp_min(1)).item<float>();
-        return new Evaluation(Acyclicity(), R2(prediction, Data.InitCells), hasHoldout ? R2(prediction, Data.HoldoutMask) : null, score);
+        LastH = Acyclicity();
+        return new Evaluation(LastH, R2(prediction, Data.InitCells), hasHoldout ? R2(prediction, Data.HoldoutMask) : null, score);
     }
 
     private double R2(Tensor prediction, Tensor cells)

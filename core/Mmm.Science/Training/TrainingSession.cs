@@ -35,6 +35,8 @@ public sealed partial class TrainingSession : IDisposable
     /// <summary>Main-loop epochs done (warm start excluded).</summary>
     public int Epoch { get; private set; }
     public bool WarmStartDone { get; private set; }
+    /// <summary>h(W) at the last evaluation (NaN before the first).</summary>
+    public double LastH { get; private set; } = double.NaN;
     /// <summary>The duals of the last block trained (for the acyclicity report).</summary>
     public NotearsState LastDuals { get; private set; }
     internal EarlyStopping Stopping { get; }
@@ -146,7 +148,7 @@ public sealed partial class TrainingSession : IDisposable
                     history.Add(new HistoryRow(block.OuterIteration, Epoch, loss, fit, dag, evaluation.H, block.Duals.Rho,
                         block.Duals.Alpha, evaluation.TrainR2, evaluation.HoldoutR2, clock.ElapsedMilliseconds));
             }
-            progress?.Invoke(new EpochProgress(block.OuterIteration, Epoch, i + 1, block.Epochs, loss, evaluation?.H ?? double.NaN,
+            progress?.Invoke(new EpochProgress(block.OuterIteration, Epoch, i + 1, block.Epochs, loss, evaluation?.H ?? LastH,
                 block.Duals.Rho, block.Duals.Alpha));
         }
         evaluation ??= Evaluate();
