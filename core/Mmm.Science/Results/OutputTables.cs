@@ -1,7 +1,7 @@
 namespace Mmm.Science.Results;
 
 /// <summary>The four Parquet outputs of data-contract.md: file names, column names and types.</summary>
-internal static class OutputTables
+public static class OutputTables
 {
     public const string DecompositionFile = "decomposition.parquet";
     public const string FitFile = "fit.parquet";

@@ -7,7 +7,7 @@ namespace Mmm.Science.Results;
 /// A Parquet file layout for one row record: its ordered columns and how to rebuild a row from the
 /// column arrays read back. Writes and reads streams or local files only.
 /// </summary>
-internal sealed class ParquetTable<TRow>
+public sealed class ParquetTable<TRow>
 {
     /// <summary>Rows per row group; large outputs (decomposition) are split so a reader never needs it all at once.</summary>
     public const int RowGroupSize = 1_000_000;
@@ -15,7 +15,7 @@ internal sealed class ParquetTable<TRow>
     private readonly ParquetColumn<TRow>[] _columns;
     private readonly Func<IReadOnlyDictionary<string, Array>, int, TRow> _rowFactory;
 
-    public ParquetTable(Func<IReadOnlyDictionary<string, Array>, int, TRow> rowFactory, params ParquetColumn<TRow>[] columns)
+    internal ParquetTable(Func<IReadOnlyDictionary<string, Array>, int, TRow> rowFactory, params ParquetColumn<TRow>[] columns)
     {
         _columns = columns;
         _rowFactory = rowFactory;

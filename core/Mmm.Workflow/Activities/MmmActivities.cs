@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Mmm.Science.Data;
+using Mmm.Science.Results;
+using Mmm.Science.Training;
+using Mmm.Workflow.Orchestration;
+using Mmm.Workflow.Storage;
+
+namespace Mmm.Workflow.Activities;
+
+/// <summary>
+/// The activities of the training orchestration. Each reads what it needs from storage (the input panel,
+/// the run config, a checkpoint), does one step, and writes its result back (a checkpoint, the output
+/// files), so a crash loses at most the activity in flight and re-running it is harmless: its output blob
+/// has a fixed name and training is deterministic when seeded.
+/// </summary>
+public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = null)
+{
+    private readonly ILogger logger = (logging ?? NullLoggerFactory.Instance).CreateLogger<MmmActivities>();
+
+    /// <summary>Reads and validates the panel and config, fits the scaler, initialises the model, writes the first checkpoint.</summary>
+    public async Task<PreparedRun> ValidateAndScale(ActivityInput input, CancellationToken ct = default)
+    {
+        PanelReadResult read;
+        try
+        {
+            read = await ReadPanelAsync(input.Run, ct);
+        }
+        catch (PanelInputException e)
+        {
+            logger.LogWarning("Rejected {Input}: [{Code}] {Message}", input.Run.InputUri, e.Code, e.Message);
+            return new PreparedRun(null, null, 0, 0, 0, 0, 0, null, ErrorOf(e));
+        }
+        var panel = read.Panel;
+        using var session = TrainingSession.Start(panel, read.Config.Options, logger);
+        await SaveAsync(session, input.CheckpointOut!, ct);
+        return new PreparedRun(read.Config.Options, input.CheckpointOut, panel.RowCount, panel.RegionCount, panel.PeriodCount,
+            panel.ChannelCount, panel.ControlCount, DeviceChoice.Describe(session.Device), null);
+    }
+
+    public async Task<string> WarmStart(ActivityInput input, CancellationToken ct = default)
+    {
+        using var session = await ResumeAsync(input, ct);
+        session.WarmStart();
+        await SaveAsync(session, input.CheckpointOut!, ct);
+        return input.CheckpointOut!;
+    }
+
+    /// <summary>One NOTEARS outer iteration (or one block of epochs in triangular mode) at the block's fixed duals.</summary>
+    public async Task<TrainBlockResult> TrainOuterIteration(TrainBlockInput input, CancellationToken ct = default)
+    {
+        using var session = await ResumeAsync(input.Activity, ct);
+        var report = session.TrainBlock(input.Block, _ => ct.ThrowIfCancellationRequested());
+        await SaveAsync(session, input.Activity.CheckpointOut!, ct);
+        return new TrainBlockResult(report, input.Activity.CheckpointOut!);
+    }
+
+    /// <summary>Computes the results and writes every output file under the output prefix, except _SUCCESS.</summary>
+    public async Task<DecomposeResult> Decompose(DecomposeInput input, CancellationToken ct = default)
+    {
+        var run = input.Activity.Run;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var read = await ReadPanelAsync(run, ct);
+        using var session = await ResumeAsync(input.Activity, ct, read.Panel);
+        var result = session.Finish();
+        var timings = new Dictionary<string, double>(input.TimingsSeconds) { ["decomposing"] = clock.Elapsed.TotalSeconds };
+        var outputs = RunSummaryBuilder.Outputs(read.Panel, read.Config, result, input.History, timings, input.Device,
+            run.InputUri, run.InputEtag, input.Activity.InstanceId);
+        await OutputFiles.WriteAllButSuccessAsync(store, run.OutputPrefix, outputs, ct);
+        var m = result.Metrics;
+        return new DecomposeResult(m.Train?.PooledR2, m.Holdout?.PooledR2, m.Holdout?.Wape, result.FinalH, result.EpochsTrained);
+    }
+
+    /// <summary>Checks every output file is there, writes _SUCCESS last, and removes the run's checkpoints.</summary>
+    public async Task<bool> WriteOutputs(ActivityInput input, CancellationToken ct = default)
+    {
+        await OutputFiles.CommitAsync(store, input.Run.OutputPrefix, ct);
+        await store.DeleteFolderAsync(input.Run.WorkPrefix, ct);
+        return true;
+    }
+
+    /// <summary>Writes error.json (code, message, details, instanceId) for a failed run; never over a finished one.</summary>
+    public async Task<bool> WriteFailure(FailureInput input, CancellationToken ct = default)
+    {
+        await OutputFiles.WriteErrorAsync(store, input.Run.OutputPrefix, input.Error, input.InstanceId, ct);
+        await store.DeleteFolderAsync(input.Run.WorkPrefix, ct);
+        return true;
+    }
+
+    private async Task<PanelReadResult> ReadPanelAsync(RunInput run, CancellationToken ct)
+    {
+        RunConfig? config = null;
+        if (run.ConfigUri is { } configUri && await store.ReadTextIfExistsAsync(configUri, ct) is { } json)
+            config = RunConfig.Parse(json, configUri.Split('/')[^1]);
+        await using var data = await store.ReadAsync(run.InputUri, ct);
+        return await PanelReader.ReadAsync(data, Uri.UnescapeDataString(run.InputUri.Split('/')[^1]), config, ct: ct);
+    }
+
+    private async Task<TrainingSession> ResumeAsync(ActivityInput input, CancellationToken ct, Panel? panel = null)
+    {
+        panel ??= (await ReadPanelAsync(input.Run, ct)).Panel;
+        await using var checkpoint = await store.ReadAsync(input.CheckpointIn!, ct);
+        return TrainingSession.Resume(panel, checkpoint, logger: logger);
+    }
+
+    private async Task SaveAsync(TrainingSession session, string uri, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        session.Save(buffer);
+        buffer.Position = 0;
+        await store.WriteAsync(uri, buffer, ct);
+    }
+
+    private static RunError ErrorOf(PanelInputException e) => new(e.Code, e.Message, new Dictionary<string, string?>
+    {
+        ["file"] = e.File,
+        ["column"] = e.Column,
+        ["region"] = e.Region,
+        ["date"] = e.Date?.ToString("yyyy-MM-dd"),
+        ["row"] = e.Row?.ToString(),
+    });
+}

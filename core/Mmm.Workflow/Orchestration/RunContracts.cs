@@ -1,0 +1,52 @@
+using Mmm.Science.Options;
+using Mmm.Science.Results;
+using Mmm.Science.Training;
+
+namespace Mmm.Workflow.Orchestration;
+
+// The records that travel between the orchestrator and its activities: blob URIs and small numbers,
+// never tensors or tables. Plain records so that any System.Text.Json host round-trips them.
+
+/// <summary>The orchestration's input: which blob to train on and where to write.</summary>
+/// <param name="InputUri">The Parquet panel blob.</param>
+/// <param name="ConfigUri">The optional `{dataset}.json` run config blob (null when none).</param>
+/// <param name="OutputPrefix">Folder URI of the outputs, `.../mmm-output/{dataset}/{instanceId}`.</param>
+/// <param name="WorkPrefix">Folder URI for checkpoints of this run.</param>
+public sealed record RunInput(string Dataset, string InputUri, string? InputEtag, string? ConfigUri, string OutputPrefix, string WorkPrefix);
+
+/// <summary>What a completed orchestration returns (status `output`).</summary>
+public sealed record RunOutput(string OutputUri, double? TrainR2, double? HoldoutR2, double? HoldoutWape, double? FinalH, int Epochs);
+
+/// <summary>Input of every training activity: the run plus the checkpoint to read and the one to write.</summary>
+public sealed record ActivityInput(string InstanceId, RunInput Run, string? CheckpointIn, string? CheckpointOut);
+
+/// <summary>ValidateAndScale's result: the effective options (the schedule needs them) or the input error.</summary>
+public sealed record PreparedRun(MmmOptions? Options, string? Checkpoint, int Rows, int Regions, int Periods, int Channels, int Controls,
+    string? Device, RunError? Error);
+
+/// <summary>A user-facing failure: error.json's code, message and details.</summary>
+public sealed record RunError(string Code, string Message, IReadOnlyDictionary<string, string?>? Details = null);
+
+public sealed record TrainBlockInput(ActivityInput Activity, TrainingBlock Block);
+
+/// <summary>TrainOuterIteration's report: h and losses of the block, its history rows, elapsed seconds.</summary>
+public sealed record TrainBlockResult(BlockReport Report, string Checkpoint);
+
+public sealed record DecomposeInput(ActivityInput Activity, IReadOnlyList<HistoryRow> History, IReadOnlyDictionary<string, double> TimingsSeconds,
+    string Device);
+
+/// <summary>Decompose's result: the headline numbers (the files are already under the output prefix, without _SUCCESS).</summary>
+public sealed record DecomposeResult(double? TrainR2, double? HoldoutR2, double? HoldoutWape, double FinalH, int Epochs);
+
+public sealed record FailureInput(string InstanceId, RunInput Run, RunError Error);
+
+/// <summary>The activities' names (function names in the Azure host).</summary>
+public static class ActivityNames
+{
+    public const string ValidateAndScale = nameof(ValidateAndScale);
+    public const string WarmStart = nameof(WarmStart);
+    public const string TrainOuterIteration = nameof(TrainOuterIteration);
+    public const string Decompose = nameof(Decompose);
+    public const string WriteOutputs = nameof(WriteOutputs);
+    public const string WriteFailure = nameof(WriteFailure);
+}

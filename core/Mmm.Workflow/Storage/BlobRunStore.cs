@@ -1,0 +1,76 @@
+using Azure;
+using Azure.Storage.Blobs;
+
+namespace Mmm.Workflow.Storage;
+
+/// <summary><see cref="IRunStore"/> on Azure Blob Storage (a real account or Azurite).</summary>
+public sealed class BlobRunStore(BlobServiceClient service) : IRunStore
+{
+    public BlobServiceClient Service { get; } = service;
+
+    /// <summary>The URI of a blob in this account.</summary>
+    public string Uri(string container, string blobName) => Service.GetBlobContainerClient(container).GetBlobClient(blobName).Uri.ToString();
+
+    public BlobClient Blob(string uri)
+    {
+        var (container, name) = Locate(uri);
+        return Service.GetBlobContainerClient(container).GetBlobClient(name);
+    }
+
+    /// <summary>Container and blob name of a URI under this account's endpoint.</summary>
+    public (string Container, string Name) Locate(string uri)
+    {
+        var root = Service.Uri.AbsoluteUri.TrimEnd('/') + "/";
+        if (!uri.StartsWith(root, StringComparison.Ordinal))
+            throw new ArgumentException($"'{uri}' is not a blob of the account at {root}");
+        var path = System.Uri.UnescapeDataString(uri[root.Length..]);
+        int slash = path.IndexOf('/');
+        if (slash <= 0) throw new ArgumentException($"'{uri}' names no blob");
+        return (path[..slash], path[(slash + 1)..]);
+    }
+
+    public async Task<Stream> ReadAsync(string uri, CancellationToken ct = default)
+    {
+        try
+        {
+            var memory = new MemoryStream();
+            await Blob(uri).DownloadToAsync(memory, ct);
+            memory.Position = 0;
+            return memory;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"Blob not found: {uri}", uri, e);
+        }
+    }
+
+    public async Task<string?> ReadTextIfExistsAsync(string uri, CancellationToken ct = default)
+    {
+        try
+        {
+            var content = await Blob(uri).DownloadContentAsync(ct);
+            return content.Value.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task WriteAsync(string uri, Stream content, CancellationToken ct = default)
+    {
+        var blob = Blob(uri);
+        await Service.GetBlobContainerClient(blob.BlobContainerName).CreateIfNotExistsAsync(cancellationToken: ct);
+        await blob.UploadAsync(content, overwrite: true, ct);
+    }
+
+    public async Task<bool> ExistsAsync(string uri, CancellationToken ct = default) => (await Blob(uri).ExistsAsync(ct)).Value;
+
+    public async Task DeleteFolderAsync(string folderUri, CancellationToken ct = default)
+    {
+        var (container, prefix) = Locate(folderUri.TrimEnd('/') + "/");
+        var client = Service.GetBlobContainerClient(container);
+        await foreach (var item in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, ct))
+            await client.DeleteBlobIfExistsAsync(item.Name, cancellationToken: ct);
+    }
+}
