@@ -29,7 +29,7 @@ public sealed partial class TrainingSession
         w.Write(Panel.RegionCount); w.Write(Panel.PeriodCount);
         w.Write(string.Join('\n', Panel.Channels)); w.Write(string.Join('\n', Panel.Controls));
         w.Write(Epoch); w.Write(WarmStartDone);
-        w.Write(LastDuals.Active); w.Write(LastDuals.Rho); w.Write(LastDuals.Alpha); w.Write(LastDuals.HPrevious);
+        w.Write(LastDuals.Active); w.Write(LastDuals.Rho); w.Write(LastDuals.Alpha); w.Write(LastDuals.HPreviousOrInfinity);
         w.Write(Stopping.Best); w.Write(Stopping.BestEpoch); w.Write(Stopping.SinceBest); w.Write(Stopping.PhaseActive);
         var rng = DropoutRng.get_state().data<byte>().ToArray();
         w.Write(rng.Length); w.Write(rng);
@@ -56,7 +56,7 @@ public sealed partial class TrainingSession
         var session = new TrainingSession(panel, options, scaler, DeviceChoice.Resolve(device ?? options.Device), logger);
         session.Epoch = r.ReadInt32();
         session.WarmStartDone = r.ReadBoolean();
-        session.LastDuals = new NotearsState(r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        session.LastDuals = new NotearsState(r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), FiniteOrNull(r.ReadDouble()));
         session.Stopping.Best = r.ReadDouble();
         session.Stopping.BestEpoch = r.ReadInt32();
         session.Stopping.SinceBest = r.ReadInt32();
@@ -72,6 +72,8 @@ public sealed partial class TrainingSession
             session.Stopping.BestWeights = ReadTensors(r, session.parameters.Count).Select(t => t.to(session.Device)).ToList();
         return session;
     }
+
+    private static double? FiniteOrNull(double v) => double.IsFinite(v) ? v : null;
 
     private static void WriteTensors(BinaryWriter w, IEnumerable<Tensor> tensors)
     {

@@ -74,7 +74,7 @@ public static class DualSchedule
     /// <summary>The reference: if h &gt; progress*hPrev then rho = min(rho*factor, rhoMax); alpha += rho*h; hPrev = h.</summary>
     public static NotearsState ReferenceUpdate(NotearsState s, double h, double factor, double progress, double rhoMax)
     {
-        var rho = h > progress * s.HPrevious ? Math.Min(s.Rho * factor, rhoMax) : s.Rho;
+        var rho = h > progress * s.HPreviousOrInfinity ? Math.Min(s.Rho * factor, rhoMax) : s.Rho;
         return s with { Rho = rho, Alpha = s.Alpha + rho * h, HPrevious = h };
     }
 
@@ -84,7 +84,7 @@ public static class DualSchedule
     /// </summary>
     public static NotearsState StandardUpdate(NotearsState s, double h, double factor, double progress, double rhoMax)
     {
-        if (h > progress * s.HPrevious && s.Rho < rhoMax)
+        if (h > progress * s.HPreviousOrInfinity && s.Rho < rhoMax)
             return s with { Rho = Math.Min(s.Rho * factor, rhoMax) };
         return s with { Alpha = s.Alpha + s.Rho * h, HPrevious = h };
     }

@@ -42,7 +42,7 @@ public static class BenchCommand
     private static double TimeModel(Panel panel, MmmOptions options, int epochs)
     {
         using var session = TrainingSession.Start(panel, options, NullLogger.Instance);
-        var duals = new NotearsState(true, 1, 0, double.PositiveInfinity);
+        var duals = new NotearsState(true, 1, 0);
         session.TrainBlock(new TrainingBlock(1, 2, duals));
         var clock = Stopwatch.StartNew();
         session.TrainBlock(new TrainingBlock(2, epochs, duals));

@@ -13,7 +13,7 @@ public class CheckpointTests
     {
         var panel = SmallPanels.Generate().Panel;
         var options = SmallPanels.Fast() with { NotearsWarmupEpochs = 0, Patience = 1000 };
-        var duals = new NotearsState(true, 2.0, 0.5, double.PositiveInfinity);
+        var duals = new NotearsState(true, 2.0, 0.5);
 
         using var straight = TrainingSession.Start(panel, options);
         straight.WarmStart();
