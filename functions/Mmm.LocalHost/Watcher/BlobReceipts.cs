@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -35,19 +34,6 @@ public sealed class BlobReceipts(BlobServiceClient blobs, string hubName, string
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = Prefix }, ct))
             result[item.Name] = Parse(item.Metadata);
         return result;
-    }
-
-    public async Task<Receipt?> ReadAsync(string receiptName, CancellationToken ct)
-    {
-        try
-        {
-            var properties = await container.GetBlobClient(receiptName).GetPropertiesAsync(cancellationToken: ct);
-            return Parse(properties.Value.Metadata);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
     }
 
     public Task WriteAsync(string receiptName, Receipt receipt, CancellationToken ct)
