@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mmm.LocalHost.Api;
+
+/// <summary>
+/// The Durable Functions management HTTP API (<c>/runtime/webhooks/durabletask/...</c>) plus the HTTP starter
+/// (<c>/api/runs</c>), as minimal-API routes over <see cref="ManagementApiOptions.Client"/>.
+/// </summary>
+public static class ManagementApi
+{
+    public const string BasePath = CheckStatusPayload.BasePath;
+
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, ManagementApiOptions options)
+    {
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("Mmm.LocalHost.Api.ManagementApi")
+            ?? NullLogger.Instance;
+        var root = endpoints.MapGroup("");
+        root.AddEndpointFilter(new ApiKeyFilter(options.ApiKey));
+
+        var instances = new InstanceRoutes(options);
+        var hook = root.MapGroup(BasePath);
+        hook.MapGet("/instances/{instanceId}", instances.GetAsync);
+        hook.MapGet("/instances", instances.ListAsync);
+        hook.MapPost("/instances/{instanceId}/terminate", instances.TerminateAsync);
+        hook.MapDelete("/instances/{instanceId}", instances.PurgeAsync);
+        hook.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", () => InstanceRoutes.NotSupported("raiseEvent"));
+        hook.MapPost("/instances/{instanceId}/suspend", () => InstanceRoutes.NotSupported("suspend"));
+        hook.MapPost("/instances/{instanceId}/resume", () => InstanceRoutes.NotSupported("resume"));
+        hook.MapPost("/orchestrators/{functionName}/{instanceId?}", new StartRoute(options, logger).StartAsync);
+
+        if (options.Runs is { } runs)
+        {
+            var runRoutes = new RunRoutes(options, runs);
+            root.MapPost("/api/runs", runRoutes.UploadAsync);
+            root.MapGet("/api/runs/{instanceId}", instances.GetAsync);
+        }
+        return root;
+    }
+}
