@@ -31,10 +31,12 @@ public static class MetricsCalculator
         BaselineMetrics baselines = new();
         if (hasHoldout)
         {
+            // A naive forecaster uses every week before the holdout: burn-in weeks are history to it.
+            var history = periodSplit.Select(l => l == SplitLabels.BurnIn ? SplitLabels.Train : l).ToList();
             baselines = new BaselineMetrics
             {
-                RegionTrainMean = ScoreForecast(actual, NaiveForecasts.RegionTrainMean(actual, present, periodSplit), holdout, periods, regionNames),
-                RegionLast13Mean = ScoreForecast(actual, NaiveForecasts.RegionLastTrainMean(actual, present, periodSplit, 13), holdout, periods, regionNames),
+                RegionTrainMean = ScoreForecast(actual, NaiveForecasts.RegionTrainMean(actual, present, history), holdout, periods, regionNames),
+                RegionLast13Mean = ScoreForecast(actual, NaiveForecasts.RegionLastTrainMean(actual, present, history, 13), holdout, periods, regionNames),
                 SeasonalNaive52 = ScoreForecast(actual, NaiveForecasts.Seasonal(actual, present, periods, 52), holdout, periods, regionNames),
             };
         }

@@ -56,9 +56,10 @@ public class MetricsCalculatorTests
     public void Baselines_are_scored_on_the_holdout_only_where_defined()
     {
         var report = MetricsCalculator.Report(Actual, Predicted, Present, Split, Regions);
-        // B's train mean and mean of its last (up to 13) train weeks are both (0+4+8)/3 = 4: e = 6.
-        Assert.Equal(6, report.Baselines.RegionTrainMean!.Rmse, 12);
-        Assert.Equal(6, report.Baselines.RegionLast13Mean!.Rmse, 12);
+        // Burn-in weeks are history to a naive forecaster: B's mean of weeks 0..3 and of its last (up to 13)
+        // weeks before the holdout are both (50+0+4+8)/4 = 15.5: e = -5.5.
+        Assert.Equal(5.5, report.Baselines.RegionTrainMean!.Rmse, 12);
+        Assert.Equal(5.5, report.Baselines.RegionLast13Mean!.Rmse, 12);
         // t - 52 is before the calendar for every cell: no seasonal forecast at all.
         Assert.Null(report.Baselines.SeasonalNaive52);
     }
