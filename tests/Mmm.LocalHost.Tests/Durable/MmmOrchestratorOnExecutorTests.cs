@@ -105,11 +105,11 @@ public sealed class MmmOrchestratorOnExecutorTests(AzuriteFixture azurite, ITest
         Assert.Equal(1, fakes.Runs[ActivityNames.WriteOutputs]);
         Assert.False(fakes.Runs.ContainsKey(ActivityNames.WriteFailure));
 
-        // The dual state travelled through JSON and back, +Infinity included, and the schedule advanced between blocks.
+        // The dual state travelled through JSON and back (no previous h yet: null), and the schedule advanced between blocks.
         var blocks = fakes.Blocks.ToList();
         Assert.Equal([1, 2, 3], blocks.Select(b => b.OuterIteration));
         Assert.False(blocks[0].Duals.Active);
-        Assert.True(double.IsPositiveInfinity(blocks[0].Duals.HPrevious));
+        Assert.Null(blocks[0].Duals.HPrevious);
         Assert.True(blocks[1].Duals.Active);
         Assert.True(blocks[2].Duals.Alpha > blocks[1].Duals.Alpha);
         Assert.Equal(3, fakes.Decomposed!.History.Count);
