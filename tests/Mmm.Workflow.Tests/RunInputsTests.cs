@@ -86,4 +86,28 @@ public class RunInputsTests
         Assert.Null(InstanceStatusJson.Parse(null));
         Assert.Null(InstanceStatusJson.Parse(""));
     }
+
+    [Theory]
+    [InlineData("sales", "sales.parquet")]
+    [InlineData("Sales_2024.v2", "Sales_2024.v2.parquet")]
+    [InlineData("sales.parquet", "sales.parquet")]
+    [InlineData("", null)]
+    [InlineData("   ", null)]
+    [InlineData(".parquet", null)]
+    [InlineData("..", null)]
+    [InlineData("a/b", null)]
+    [InlineData("a b", null)]
+    [InlineData("a%2Fb", null)]
+    public void Upload_names_are_plain_parquet_blob_names(string dataset, string? expected) =>
+        Assert.Equal(expected, RunInputs.UploadBlobName(dataset));
+
+    [Theory]
+    [InlineData("Running", 202)]
+    [InlineData("Pending", 202)]
+    [InlineData("Suspended", 202)]
+    [InlineData("Completed", 200)]
+    [InlineData("Failed", 200)]
+    [InlineData("Terminated", 200)]
+    public void Status_codes_follow_the_management_api(string status, int code) =>
+        Assert.Equal(code, InstanceStatusJson.HttpStatusCode(status));
 }

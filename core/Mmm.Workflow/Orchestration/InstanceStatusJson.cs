@@ -25,6 +25,13 @@ public static class InstanceStatusJson
         ["lastUpdatedTime"] = Time(lastUpdatedTime),
     };
 
+    /// <summary>
+    /// The management API's status code for a known instance: 202 while Running, Pending or Suspended
+    /// (poll again), 200 once Completed, Failed or Terminated.
+    /// </summary>
+    public static int HttpStatusCode(string runtimeStatus) =>
+        runtimeStatus is "Running" or "Pending" or "Suspended" ? 202 : 200;
+
     /// <summary>The contract's time format: UTC, whole seconds, <c>Z</c>.</summary>
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
