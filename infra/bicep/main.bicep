@@ -261,18 +261,6 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
               value: taskHubName
             }
             {
-              name: 'MMM_INPUT_CONTAINER'
-              value: 'mmm-input'
-            }
-            {
-              name: 'MMM_OUTPUT_CONTAINER'
-              value: 'mmm-output'
-            }
-            {
-              name: 'MMM_WORK_CONTAINER'
-              value: 'mmm-work'
-            }
-            {
               name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
               value: insights.properties.ConnectionString
             }
