@@ -1,0 +1,62 @@
+namespace Mmm.Workflow.Orchestration;
+
+/// <summary>
+/// Builds the orchestration input for an uploaded blob, the same way in every host (the Azure blob
+/// trigger, the HTTP starter, the local watcher): which blobs start a run, the contract's instance id,
+/// and the run's URIs: output under <c>{outputContainer}/{dataset}/{instanceId}</c>, checkpoints under
+/// <c>{workContainer}/{dataset}/{instanceId}</c>, the optional run config <c>{name}.json</c> next to the data.
+/// </summary>
+public static class RunInputs
+{
+    public const string PanelExtension = ".parquet";
+    public const string ConfigExtension = ".json";
+
+    /// <summary>True for a blob that starts a run: a Parquet panel. Config blobs (*.json) and anything else do not.</summary>
+    public static bool StartsRun(string blobName) =>
+        blobName.EndsWith(PanelExtension, StringComparison.OrdinalIgnoreCase) && blobName.Split('/')[^1].Length > PanelExtension.Length;
+
+    /// <summary>The run config's blob name for a panel blob: same folder and stem, extension .json.</summary>
+    public static string ConfigBlobName(string blobName) => blobName[..^Path.GetExtension(blobName).Length] + ConfigExtension;
+
+    /// <summary>
+    /// The instance id and input of the run for <paramref name="blobName"/> (its name inside the input
+    /// container, not escaped) with <paramref name="etag"/>. Container URIs are the containers' URIs
+    /// (<c>https://{account}.blob.core.windows.net/mmm-input</c> or Azurite's), without a trailing slash needed.
+    /// </summary>
+    public static (string InstanceId, RunInput Input) For(string inputContainerUri, string outputContainerUri, string workContainerUri,
+        string blobName, string etag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(blobName);
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        var input = inputContainerUri.TrimEnd('/');
+        var container = Uri.UnescapeDataString(input[(input.LastIndexOf('/') + 1)..]);
+        var id = InstanceIds.For(container, blobName, etag);
+        var dataset = InstanceIds.Dataset(blobName);
+        var run = new RunInput(
+            Dataset: dataset,
+            InputUri: $"{input}/{Escape(blobName)}",
+            InputEtag: etag,
+            ConfigUri: $"{input}/{Escape(ConfigBlobName(blobName))}",
+            OutputPrefix: $"{outputContainerUri.TrimEnd('/')}/{dataset}/{id}",
+            WorkPrefix: $"{workContainerUri.TrimEnd('/')}/{dataset}/{id}");
+        return (id, run);
+    }
+
+    /// <summary>
+    /// The input blob name for an upload through the HTTP starter (<c>POST runs?dataset=...</c>):
+    /// <c>{dataset}.parquet</c>, or null when the dataset name is not 1 to 128 letters, digits, '-', '_' or '.'
+    /// (no folders, nothing a URL or a blob name would treat specially). A trailing .parquet is accepted.
+    /// </summary>
+    public static string? UploadBlobName(string? dataset)
+    {
+        if (string.IsNullOrWhiteSpace(dataset)) return null;
+        var stem = dataset.EndsWith(PanelExtension, StringComparison.OrdinalIgnoreCase) ? dataset[..^PanelExtension.Length] : dataset;
+        if (stem.Length is 0 or > 128 || stem.Trim('.').Length == 0) return null;
+        foreach (var c in stem)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) return null;
+        return stem + PanelExtension;
+    }
+
+    /// <summary>Escapes each path segment of a blob name, keeping the '/' separators (as BlobClient.Uri does).</summary>
+    public static string Escape(string blobName) => string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString));
+}
