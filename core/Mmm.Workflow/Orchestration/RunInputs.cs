@@ -22,12 +22,15 @@ public static class RunInputs
     /// The instance id and input of the run for <paramref name="blobName"/> (its name inside the input
     /// container, not escaped) with <paramref name="etag"/>. Container URIs are the containers' URIs
     /// (<c>https://{account}.blob.core.windows.net/mmm-input</c> or Azurite's), without a trailing slash needed.
+    /// The ETag may come in any spelling (quoted or not): it is made canonical first, so every host derives
+    /// the same instance id for the same blob version.
     /// </summary>
     public static (string InstanceId, RunInput Input) For(string inputContainerUri, string outputContainerUri, string workContainerUri,
         string blobName, string etag)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
         ArgumentException.ThrowIfNullOrEmpty(etag);
+        etag = BlobEtag.Canonical(etag);
         var input = inputContainerUri.TrimEnd('/');
         var container = Uri.UnescapeDataString(input[(input.LastIndexOf('/') + 1)..]);
         var id = InstanceIds.For(container, blobName, etag);

@@ -1,3 +1,4 @@
+using Mmm.Workflow.Orchestration;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 

@@ -7,10 +7,8 @@ namespace Mmm.LocalHost.Watcher;
 public sealed record PlannedRun(string InstanceId, RunInput Input);
 
 /// <summary>
-/// Builds the orchestration input for one input blob version, the same way for the blob watcher and the
-/// HTTP starter: Dataset = <see cref="InstanceIds.Dataset"/>; InputUri; InputEtag; ConfigUri =
-/// <c>{dataset}.json</c> in the same folder (read by the activity only when it exists); OutputPrefix =
-/// <c>{output container}/{dataset}/{instanceId}</c>; WorkPrefix = <c>{work container}/{instanceId}</c>.
+/// The orchestration to start for one input blob version, for the blob watcher and the HTTP starter:
+/// <see cref="RunInputs.For"/> (shared with the Azure host) on this account's containers.
 /// </summary>
 public sealed class RunInputFactory(BlobServiceClient blobs, string outputContainer, string workContainer)
 {
@@ -20,19 +18,7 @@ public sealed class RunInputFactory(BlobServiceClient blobs, string outputContai
     /// <param name="etag">The blob's ETag in any spelling; it is made canonical (<see cref="BlobEtag"/>).</param>
     public PlannedRun Create(string container, string blobName, string etag)
     {
-        var canonicalEtag = BlobEtag.Canonical(etag);
-        var instanceId = InstanceIds.For(container, blobName, canonicalEtag);
-        var dataset = InstanceIds.Dataset(blobName);
-        var inputContainer = blobs.GetBlobContainerClient(container);
-        int slash = blobName.LastIndexOf('/');
-        var configName = (slash >= 0 ? blobName[..(slash + 1)] : "") + dataset + ".json";
-        var input = new RunInput(
-            Dataset: dataset,
-            InputUri: inputContainer.GetBlobClient(blobName).Uri.ToString(),
-            InputEtag: canonicalEtag,
-            ConfigUri: inputContainer.GetBlobClient(configName).Uri.ToString(),
-            OutputPrefix: $"{ContainerUri(OutputContainer)}/{dataset}/{instanceId}",
-            WorkPrefix: $"{ContainerUri(WorkContainer)}/{instanceId}");
+        var (instanceId, input) = RunInputs.For(ContainerUri(container), ContainerUri(OutputContainer), ContainerUri(WorkContainer), blobName, etag);
         return new PlannedRun(instanceId, input);
     }
 

@@ -1,6 +1,6 @@
 using Azure;
 
-namespace Mmm.LocalHost.Watcher;
+namespace Mmm.Workflow.Orchestration;
 
 /// <summary>
 /// One spelling of a blob's ETag for instance ids: the quoted HTTP-header form (<c>"0x8DC..."</c>). Listings

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using Mmm.LocalHost.ConsoleOutput;
+using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Hosting;
+using Mmm.LocalHost.Settings;
+using Mmm.Science.Results;
+using Mmm.Workflow.Orchestration;
+
+namespace Mmm.LocalHost.Commands;
+
+/// <summary>
+/// <c>run &lt;file.parquet&gt; [--config f.json] [--out dir]</c>: serves in process, uploads the file to the
+/// input container, follows the orchestration the watcher starts, downloads the outputs. Exit 0 on
+/// success; 1 with the failure message otherwise.
+/// </summary>
+public static class RunCommand
+{
+    public const string Usage = "run <file.parquet> [--config <run-config.json>] [--out <dir>]";
+
+    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    {
+        args.CheckOnly("config", "out");
+        if (args.Positional.Count != 1) throw new UsageException(Usage);
+        var file = args.Positional[0];
+        if (!File.Exists(file)) throw new UsageException($"input file not found: {file}");
+        var blobName = RunInputs.UploadBlobName(Path.GetFileName(file))
+            ?? throw new UsageException($"'{Path.GetFileName(file)}' is not a usable dataset name (letters, digits, '-', '_', '.')");
+        string? config = args.Option("config") is { } path ? await File.ReadAllTextAsync(path) : null;
+
+        await using var pipeline = await LocalPipeline.StartAsync(HostSettings.Load(), logging, "http://127.0.0.1:0");
+        await using var data = File.OpenRead(file);
+        var outDir = args.Option("out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(blobName));
+        var run = await RunFollower.UploadAndFollowAsync(pipeline, data, blobName, config, outDir);
+        return Report(run);
+    }
+
+    /// <summary>Prints the outcome of a followed run and returns the exit code.</summary>
+    public static int Report(FollowedRun run)
+    {
+        if (run.State.RuntimeStatus != RuntimeStatus.Completed)
+        {
+            Console.Error.WriteLine($"error: run {run.InstanceId} ended {run.State.RuntimeStatus}: {RunFollower.FailureMessage(run.State)}");
+            return 1;
+        }
+        var summary = SummaryJson.Deserialize(File.ReadAllText(Path.Combine(run.OutputDirectory!, OutputWriter.SummaryFile)));
+        SummaryPrinter.Print(summary);
+        Console.WriteLine($"run {run.InstanceId} completed in {run.Total.TotalSeconds:F1} s " +
+                          $"(upload to start {run.UploadToStart.TotalSeconds:F1} s); outputs in {run.OutputDirectory}");
+        return 0;
+    }
+}

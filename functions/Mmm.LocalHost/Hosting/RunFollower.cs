@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Mmm.LocalHost.Durable;
+using Mmm.Workflow.Orchestration;
+
+namespace Mmm.LocalHost.Hosting;
+
+/// <summary>How a followed run ended: its instance, final state, where its outputs were downloaded, timings.</summary>
+public sealed record FollowedRun(string InstanceId, InstanceState State, string? OutputDirectory, TimeSpan UploadToStart, TimeSpan Total);
+
+/// <summary>
+/// What `run` and `demo` do against a local pipeline: upload the run config (if any) and the panel into the
+/// input container, wait for the blob watcher to start the orchestration, follow its customStatus with a
+/// progress line, and download the output folder when it completes.
+/// </summary>
+public static class RunFollower
+{
+    public static async Task<FollowedRun> UploadAndFollowAsync(LocalPipeline pipeline, Stream panel, string blobName, string? configJson,
+        string? outputDirectory, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var input = pipeline.Blobs.GetBlobContainerClient(pipeline.Settings.InputContainer);
+        if (configJson is not null)
+            await input.GetBlobClient(RunInputs.ConfigBlobName(blobName)).UploadAsync(BinaryData.FromString(configJson), overwrite: true, ct);
+        var uploaded = await input.GetBlobClient(blobName).UploadAsync(panel, overwrite: true, ct);
+        var planned = pipeline.Runs.Create(pipeline.Settings.InputContainer, blobName, uploaded.Value.ETag.ToString());
+        Console.Error.WriteLine($"uploaded {input.Name}/{blobName}; instance {planned.InstanceId}");
+        Console.Error.WriteLine($"status: {pipeline.BaseUrl}/runtime/webhooks/durabletask/instances/{planned.InstanceId}");
+
+        InstanceState? state;
+        while ((state = await pipeline.Client.GetAsync(planned.InstanceId, showInput: false, ct: ct)) is null)
+            await Task.Delay(200, ct);
+        var uploadToStart = clock.Elapsed;
+        var line = new StatusLine();
+        while (state.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Running or RuntimeStatus.Suspended)
+        {
+            line.Show(state);
+            await Task.Delay(500, ct);
+            state = await pipeline.Client.GetAsync(planned.InstanceId, showInput: false, ct: ct) ?? state;
+        }
+        line.Show(state);
+        line.Finish();
+
+        string? downloaded = null;
+        if (state.RuntimeStatus == RuntimeStatus.Completed && outputDirectory is not null)
+        {
+            downloaded = Path.GetFullPath(outputDirectory);
+            await DownloadFolderAsync(pipeline.Blobs, planned.Input.OutputPrefix, downloaded, ct);
+        }
+        return new FollowedRun(planned.InstanceId, state, downloaded, uploadToStart, clock.Elapsed);
+    }
+
+    /// <summary>Copies every blob under a folder URI into a local directory (flat: the output folder has no subfolders).</summary>
+    public static async Task DownloadFolderAsync(BlobServiceClient blobs, string folderUri, string directory, CancellationToken ct)
+    {
+        var store = new Workflow.Storage.BlobRunStore(blobs);
+        var (container, prefix) = store.Locate(folderUri.TrimEnd('/') + "/");
+        Directory.CreateDirectory(directory);
+        var client = blobs.GetBlobContainerClient(container);
+        await foreach (var item in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, ct))
+            await client.GetBlobClient(item.Name).DownloadToAsync(Path.Combine(directory, item.Name[prefix.Length..]), ct);
+    }
+
+    /// <summary>The failure message of a failed instance (its status output).</summary>
+    public static string FailureMessage(InstanceState state) => state.Output switch
+    {
+        null => "(no message)",
+        var node when node.GetValueKind() == JsonValueKind.String => node.GetValue<string>(),
+        var node => node.ToJsonString(),
+    };
+}
