@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Mmm.Science.Data;
+using Mmm.Science.Results;
+using Mmm.Workflow.Storage;
+using Parquet;
+
+namespace Mmm.LocalHost.Tests.EndToEnd;
+
+/// <summary>Drop files into the input container of a real local pipeline on Azurite and follow them through the HTTP API.</summary>
+public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
+{
+    private BlobRunStore Store => new(fixture.Pipeline.Blobs);
+
+    [Fact]
+    public async Task A_dropped_panel_runs_to_completion_and_its_outputs_follow_the_contract()
+    {
+        var panel = TestPanels.Synthetic();
+        var (id, _) = await fixture.UploadAsync("e2e-happy.parquet", await TestPanels.ParquetAsync(panel));
+        var (codes, body) = await fixture.WaitAsync(id);
+
+        Assert.Contains(202, codes); // seen Running (or Pending) before Completed
+        Assert.Equal("Completed", body["runtimeStatus"]!.GetValue<string>());
+        Assert.Equal("MmmOrchestrator", body["name"]!.GetValue<string>());
+        Assert.EndsWith("Z", body["createdTime"]!.GetValue<string>());
+        var outputUri = body["output"]!["outputUri"]!.GetValue<string>();
+        Assert.EndsWith($"/mmm-output/e2e-happy/{id}", outputUri);
+        Assert.True(await Store.ExistsAsync($"{outputUri}/_SUCCESS"));
+
+        var fit = await OutputTables.Fit.ReadAsync(await Store.ReadAsync($"{outputUri}/{OutputTables.FitFile}"), default);
+        var decomposition = await OutputTables.Decomposition.ReadAsync(await Store.ReadAsync($"{outputUri}/{OutputTables.DecompositionFile}"), default);
+        Assert.Equal(panel.RowCount, fit.Count);
+        var sums = decomposition.GroupBy(d => (d.Region, d.Date)).ToDictionary(g => g.Key, g => g.Sum(d => d.Contribution));
+        Assert.All(fit, f => Assert.True(Math.Abs(sums[(f.Region, f.Date)] - f.Predicted) <= 1e-6 * Math.Max(1, Math.Abs(f.Predicted))));
+
+        // The files are plain Parquet with logical types: DATE for dates, strings for names.
+        await using var reader = await ParquetReader.CreateAsync(await Store.ReadAsync($"{outputUri}/{OutputTables.DecompositionFile}"),
+            new ParquetOptions { UseDateOnlyTypeForDates = true });
+        Assert.Equal(["region", "date", "component_type", "component", "contribution"], reader.Schema.GetDataFields().Select(f => f.Name));
+        Assert.Equal(typeof(DateOnly), reader.Schema.GetDataFields()[1].ClrType);
+        var summary = SummaryJson.Deserialize((await Store.ReadTextIfExistsAsync($"{outputUri}/summary.json"))!);
+        Assert.Equal(id, summary.InstanceId);
+        Assert.True(summary.Dag.Acyclic);
+    }
+
+    [Fact]
+    public async Task The_same_blob_seen_twice_is_one_instance()
+    {
+        var bytes = await TestPanels.ParquetAsync(TestPanels.Synthetic(seed: 11));
+        var (id, _) = await fixture.UploadAsync("e2e-twice.parquet", bytes);
+        await fixture.WaitAsync(id);
+        // Let the watcher rescan the container a few times; a direct duplicate start is a no-op too.
+        await Task.Delay(3 * (int)fixture.Settings.ScanInterval.TotalMilliseconds);
+        Assert.False(await fixture.Pipeline.Client.StartAsync("MmmOrchestrator", id, null));
+        var list = await fixture.Http.GetAsync("runtime/webhooks/durabletask/instances?instanceIdPrefix=mmm-e2e-twice-");
+        var instances = JsonNode.Parse(await list.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Single(instances);
+    }
+
+    [Fact]
+    public async Task Five_files_at_once_make_five_completed_runs()
+    {
+        var ids = new List<string>();
+        for (int i = 0; i < 5; i++)
+            ids.Add((await fixture.UploadAsync($"e2e-five-{i}.parquet", await TestPanels.ParquetAsync(TestPanels.Synthetic(seed: (ulong)(20 + i))))).InstanceId);
+        foreach (var id in ids)
+        {
+            var (_, body) = await fixture.WaitAsync(id);
+            Assert.Equal("Completed", body["runtimeStatus"]!.GetValue<string>());
+        }
+        Assert.Equal(5, ids.Distinct().Count());
+    }
+
+    public static TheoryData<string, string, string> BadInputs => new()
+    {
+        { "not-parquet", PanelErrorCodes.NotParquet, "not a readable Parquet file" },
+        { "negative-media", PanelErrorCodes.NegativeMedia, "negative" },
+        { "gap", PanelErrorCodes.Gap, "region 'r01'" },
+        { "unknown-key", PanelErrorCodes.UnknownConfigKey, "epochz" },
+        { "too-short", PanelErrorCodes.TooShort, "fewer than the" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_fails_with_a_clear_message_and_error_json_and_leaves_the_input_alone(string name, string code, string messagePart)
+    {
+        var panel = TestPanels.Synthetic();
+        byte[] bytes = name switch
+        {
+            "not-parquet" => "region,date,kpi\nr1,2024-01-01,3\n"u8.ToArray(),
+            "negative-media" => await TestPanels.ParquetAsync(TestPanels.WithMedia(panel, 1, 10, 0, -3)),
+            "gap" => await TestPanels.ParquetAsync(TestPanels.WithGap(panel, 0, 20)),
+            "unknown-key" => await TestPanels.ParquetAsync(panel, """{"epochz": 3}"""),
+            _ => await TestPanels.ParquetAsync(TestPanels.Synthetic(weeks: 12)),
+        };
+        var blobName = $"e2e-bad-{name}.parquet";
+        var (id, etag) = await fixture.UploadAsync(blobName, bytes);
+        var (_, body) = await fixture.WaitAsync(id);
+
+        Assert.Equal("Failed", body["runtimeStatus"]!.GetValue<string>());
+        var message = body["output"]!.ToString();
+        Assert.Contains(code, message);
+        Assert.Contains(messagePart, message, StringComparison.OrdinalIgnoreCase);
+        var prefix = Store.Uri("mmm-output", $"e2e-bad-{name}/{id}");
+        var error = JsonNode.Parse((await Store.ReadTextIfExistsAsync($"{prefix}/error.json"))!)!;
+        Assert.Equal(code, error["code"]!.GetValue<string>());
+        Assert.Equal(id, error["instanceId"]!.GetValue<string>());
+        Assert.False(await Store.ExistsAsync($"{prefix}/_SUCCESS"));
+        // The input blob is untouched and the host keeps serving.
+        var properties = await fixture.Input.GetBlobClient(blobName).GetPropertiesAsync();
+        Assert.Equal(etag, properties.Value.ETag.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync(PipelineFixture.StatusPath("mmm-nothing-000000000000"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_answers_404_for_unknown_ids_410_for_terminating_finished_runs_and_pages_with_a_continuation_header()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync(PipelineFixture.StatusPath("mmm-unknown-123456789012"))).StatusCode);
+        var ids = new List<string>();
+        for (int i = 0; i < 3; i++)
+            ids.Add((await fixture.UploadAsync($"e2e-page-{i}.parquet", await TestPanels.ParquetAsync(TestPanels.Synthetic(seed: (ulong)(40 + i))))).InstanceId);
+        foreach (var id in ids) await fixture.WaitAsync(id);
+
+        var terminate = await fixture.Http.PostAsync($"runtime/webhooks/durabletask/instances/{ids[0]}/terminate?reason=test", null);
+        Assert.Equal(HttpStatusCode.Gone, terminate.StatusCode);
+
+        var seen = new List<string>();
+        string? token = null;
+        int pages = 0;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "runtime/webhooks/durabletask/instances?instanceIdPrefix=mmm-e2e-page-&top=2");
+            if (token is not null) request.Headers.Add("x-ms-continuation-token", token);
+            var response = await fixture.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.AddRange(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(n => n!["instanceId"]!.GetValue<string>()));
+            token = response.Headers.TryGetValues("x-ms-continuation-token", out var values) ? values.Single() : null;
+            pages++;
+        } while (token is not null);
+        Assert.Equal(2, pages);
+        Assert.Equal(ids.Order(), seen.Order());
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Mmm.LocalHost.Hosting;
+using Mmm.LocalHost.Settings;
+using Mmm.LocalHost.Tests.Support;
+
+namespace Mmm.LocalHost.Tests.EndToEnd;
+
+/// <summary>A real Azurite and a local pipeline (executor, watcher, management API on a free port) for a test class.</summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture azurite = new();
+    public LocalPipeline Pipeline { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public HostSettings Settings { get; private set; } = null!;
+    public BlobContainerClient Input => Pipeline.Blobs.GetBlobContainerClient(Settings.InputContainer);
+
+    public async Task InitializeAsync()
+    {
+        await azurite.InitializeAsync();
+        Settings = new HostSettings
+        {
+            StorageConnectionString = azurite.ConnectionString,
+            HubName = "e2e",
+            ScanInterval = TimeSpan.FromMilliseconds(300),
+            MaxConcurrentActivityFunctions = 2,
+        };
+        Pipeline = await LocalPipeline.StartAsync(Settings, NullLoggerFactory.Instance, "http://127.0.0.1:0");
+        Http = new HttpClient { BaseAddress = new Uri(Pipeline.BaseUrl + "/") };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Pipeline.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
+
+    /// <summary>Uploads a panel to the input container; returns the instance id the contract derives from its ETag.</summary>
+    public async Task<(string InstanceId, string Etag)> UploadAsync(string blobName, byte[] parquet)
+    {
+        var uploaded = await Input.GetBlobClient(blobName).UploadAsync(new BinaryData(parquet), overwrite: true);
+        var etag = uploaded.Value.ETag.ToString();
+        return (Pipeline.Runs.Create(Settings.InputContainer, blobName, etag).InstanceId, etag);
+    }
+
+    public static string StatusPath(string instanceId) => $"runtime/webhooks/durabletask/instances/{instanceId}";
+
+    /// <summary>Polls the management API until the instance is finished; returns the HTTP codes seen and the last body.</summary>
+    public async Task<(List<int> Codes, JsonObject Body)> WaitAsync(string instanceId, TimeSpan? timeout = null)
+    {
+        var codes = new List<int>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var response = await Http.GetAsync(StatusPath(instanceId));
+            codes.Add((int)response.StatusCode);
+            if (response.StatusCode == System.Net.HttpStatusCode.OK)
+                return (codes, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{instanceId} did not finish; last HTTP {(int)response.StatusCode}");
+            await Task.Delay(100);
+        }
+    }
+}
