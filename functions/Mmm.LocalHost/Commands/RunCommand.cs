@@ -46,6 +46,9 @@ public static class RunCommand
         SummaryPrinter.Print(summary);
         Console.WriteLine($"run {run.InstanceId} completed in {run.Total.TotalSeconds:F1} s " +
                           $"(upload to start {run.UploadToStart.TotalSeconds:F1} s); outputs in {run.OutputDirectory}");
+        var t = run.Timings;
+        Console.WriteLine($"orchestration: {t.Wall.TotalSeconds:F1} s wall, {t.InActivities.TotalSeconds:F1} s inside {t.Activities} activities, " +
+                          $"overhead {t.Overhead.TotalSeconds:F1} s ({t.Overhead.TotalSeconds / Math.Max(1, t.Activities):F2} s per activity)");
         return 0;
     }
 }

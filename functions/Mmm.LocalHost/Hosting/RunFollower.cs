@@ -7,7 +7,8 @@ using Mmm.Workflow.Orchestration;
 namespace Mmm.LocalHost.Hosting;
 
 /// <summary>How a followed run ended: its instance, final state, where its outputs were downloaded, timings.</summary>
-public sealed record FollowedRun(string InstanceId, InstanceState State, string? OutputDirectory, TimeSpan UploadToStart, TimeSpan Total);
+public sealed record FollowedRun(string InstanceId, InstanceState State, string? OutputDirectory, TimeSpan UploadToStart, TimeSpan Total,
+    OrchestrationTimings Timings);
 
 /// <summary>
 /// What `run` and `demo` do against a local pipeline: upload the run config (if any) and the panel into the
@@ -48,7 +49,9 @@ public static class RunFollower
             downloaded = Path.GetFullPath(outputDirectory);
             await DownloadFolderAsync(pipeline.Blobs, planned.Input.OutputPrefix, downloaded, ct);
         }
-        return new FollowedRun(planned.InstanceId, state, downloaded, uploadToStart, clock.Elapsed);
+        var withHistory = await pipeline.Client.GetAsync(planned.InstanceId, showInput: false, showHistory: true, ct: ct);
+        return new FollowedRun(planned.InstanceId, state, downloaded, uploadToStart, clock.Elapsed,
+            OrchestrationTimings.From(withHistory?.HistoryEvents ?? []));
     }
 
     /// <summary>Copies every blob under a folder URI into a local directory (flat: the output folder has no subfolders).</summary>
