@@ -56,9 +56,10 @@ public class BlobWatcherTests(AzuriteFixture azurite)
         Assert.Equal("weekly-kpi", run.Dataset);
         Assert.Equal($"{account}/{input}/folder/Weekly_KPI.parquet", run.InputUri);
         Assert.Equal(etag, run.InputEtag);
-        Assert.Equal($"{account}/{input}/folder/weekly-kpi.json", run.ConfigUri);
+        // The run config sits next to the data under the same stem: folder/Weekly_KPI.json.
+        Assert.Equal($"{account}/{input}/folder/Weekly_KPI.json", run.ConfigUri);
         Assert.Equal($"{account}/mmm-output/weekly-kpi/{id}", run.OutputPrefix);
-        Assert.Equal($"{account}/mmm-work/{id}", run.WorkPrefix);
+        Assert.Equal($"{account}/mmm-work/weekly-kpi/{id}", run.WorkPrefix);
         Assert.Equal(InstanceIds.For(input, "folder/Weekly_KPI.parquet", etag), id);
     }
 
