@@ -13,14 +13,20 @@ namespace Mmm.Workflow.Orchestration;
 public static class InstanceStatusJson
 {
     public static JsonObject Build(string name, string instanceId, string runtimeStatus, string? serializedInput,
-        string? serializedCustomStatus, string? serializedOutput, DateTimeOffset createdTime, DateTimeOffset lastUpdatedTime) => new()
+        string? serializedCustomStatus, string? serializedOutput, DateTimeOffset createdTime, DateTimeOffset lastUpdatedTime) =>
+        Build(name, instanceId, runtimeStatus, Parse(serializedInput), Parse(serializedCustomStatus), Parse(serializedOutput),
+            createdTime, lastUpdatedTime);
+
+    /// <summary>The same body from JSON values a host already holds (they are embedded, not copied).</summary>
+    public static JsonObject Build(string name, string instanceId, string runtimeStatus, JsonNode? input, JsonNode? customStatus,
+        JsonNode? output, DateTimeOffset createdTime, DateTimeOffset lastUpdatedTime) => new()
     {
         ["name"] = name,
         ["instanceId"] = instanceId,
         ["runtimeStatus"] = runtimeStatus,
-        ["input"] = Parse(serializedInput),
-        ["customStatus"] = Parse(serializedCustomStatus),
-        ["output"] = Parse(serializedOutput),
+        ["input"] = input,
+        ["customStatus"] = customStatus,
+        ["output"] = output,
         ["createdTime"] = Time(createdTime),
         ["lastUpdatedTime"] = Time(lastUpdatedTime),
     };
