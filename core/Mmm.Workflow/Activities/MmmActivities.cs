@@ -14,9 +14,12 @@ namespace Mmm.Workflow.Activities;
 /// files), so a crash loses at most the activity in flight and re-running it is harmless: its output blob
 /// has a fixed name and training is deterministic when seeded.
 /// </summary>
-public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = null)
+/// <param name="device">The host's training device (host.json mmm.training.device): cpu or cuda replaces the
+/// run config's device for every run on this host; auto or null leaves the run config's choice.</param>
+public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = null, string? device = null)
 {
     private readonly ILogger logger = (logging ?? NullLoggerFactory.Instance).CreateLogger<MmmActivities>();
+    private readonly string? hostDevice = device is null or "auto" ? null : device;
 
     /// <summary>Reads and validates the panel and config, fits the scaler, initialises the model, writes the first checkpoint.</summary>
     public async Task<PreparedRun> ValidateAndScale(ActivityInput input, CancellationToken ct = default)
@@ -32,9 +35,10 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
             return new PreparedRun(null, null, 0, 0, 0, 0, 0, null, ErrorOf(e));
         }
         var panel = read.Panel;
-        using var session = TrainingSession.Start(panel, read.Config.Options, logger);
+        var options = hostDevice is null ? read.Config.Options : read.Config.Options with { Device = hostDevice };
+        using var session = TrainingSession.Start(panel, options, logger);
         await SaveAsync(session, input.CheckpointOut!, ct);
-        return new PreparedRun(read.Config.Options, input.CheckpointOut, panel.RowCount, panel.RegionCount, panel.PeriodCount,
+        return new PreparedRun(options, input.CheckpointOut, panel.RowCount, panel.RegionCount, panel.PeriodCount,
             panel.ChannelCount, panel.ControlCount, DeviceChoice.Describe(session.Device), null);
     }
 
@@ -100,7 +104,7 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
     {
         panel ??= (await ReadPanelAsync(input.Run, ct)).Panel;
         await using var checkpoint = await store.ReadAsync(input.CheckpointIn!, ct);
-        return TrainingSession.Resume(panel, checkpoint, logger: logger);
+        return TrainingSession.Resume(panel, checkpoint, hostDevice, logger);
     }
 
     private async Task SaveAsync(TrainingSession session, string uri, CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         foreach (var container in new[] { settings.InputContainer, settings.OutputContainer, settings.WorkContainer })
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: ct);
 
-        var activities = new MmmActivities(new BlobRunStore(blobs), logging);
+        var activities = new MmmActivities(new BlobRunStore(blobs), logging, settings.TrainingDevice);
         var executor = new DurableExecutor(connection, settings.HubName, logging,
                 new DurableExecutorOptions { MaxConcurrentActivities = settings.MaxConcurrentActivityFunctions })
             .RegisterOrchestrator(MmmOrchestrator.Name, MmmOrchestrator.RunAsync)

@@ -95,4 +95,15 @@ public class ActivityChainTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Equal(PanelErrorCodes.UnknownConfigKey, prepared.Error!.Code);
         Assert.Contains("epochz", prepared.Error.Message);
     }
+
+    [Fact]
+    public async Task The_host_training_device_replaces_the_run_configs_choice()
+    {
+        var (store, run, id) = await UploadAsync("device", await SyntheticParquetAsync(), """{"hidden": 8, "epochs": 2, "device": "auto"}""");
+        var prepared = await new MmmActivities(store, device: "cpu").ValidateAndScale(new ActivityInput(id, run, null, Checkpoints.Initial(run)));
+        Assert.Equal("cpu", prepared.Options!.Device);
+        Assert.Equal("cpu", prepared.Device);
+        var untouched = await new MmmActivities(store, device: "auto").ValidateAndScale(new ActivityInput(id, run, null, Checkpoints.Initial(run)));
+        Assert.Equal("auto", untouched.Options!.Device);
+    }
 }
