@@ -1,3 +1,4 @@
+using Mmm.LocalHost.Tests.Support;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Mmm.LocalHost.Tests.Support;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Mmm.LocalHost.Durable;

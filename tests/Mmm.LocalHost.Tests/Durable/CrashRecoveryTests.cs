@@ -1,3 +1,4 @@
+using Mmm.LocalHost.Tests.Support;
 using System.Text.Json.Nodes;
 using Mmm.LocalHost.Durable;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using Mmm.LocalHost.Tests.Support;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Mmm.LocalHost.Durable;

@@ -1,3 +1,4 @@
+using Mmm.LocalHost.Tests.Support;
 using System.Text;
 using Azure.Storage.Blobs;
 using Mmm.LocalHost.Tests.Api;
