@@ -14,6 +14,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private readonly Process process;
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -41,9 +42,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
-            log?.Invoke("Azurite is not installed; running npm install (pinned in package.json)...");
-            await RunAsync("npm", "install --no-audit --no-fund --loglevel=error", root, ct);
-            if (!File.Exists(script)) throw new InvalidOperationException($"npm install did not provide {script}");
+            // One install at a time: tests start several Azurites at once on a fresh clone.
+            await InstallLock.WaitAsync(ct);
+            try
+            {
+                if (!File.Exists(script))
+                {
+                    log?.Invoke("Azurite is not installed; running npm install (pinned in package.json)...");
+                    await RunAsync("npm", "install --no-audit --no-fund --loglevel=error", root, ct);
+                    if (!File.Exists(script)) throw new InvalidOperationException($"npm install did not provide {script}");
+                }
+            }
+            finally
+            {
+                InstallLock.Release();
+            }
         }
         Directory.CreateDirectory(location);
         int blob = blobPort == 0 ? FreePort() : blobPort, queue = queuePort == 0 ? FreePort() : queuePort, table = tablePort == 0 ? FreePort() : tablePort;
