@@ -18,4 +18,13 @@ internal static class ArrayShape
     }
 
     public static bool IsIncluded(bool[]? present, int cell) => present is null || present[cell];
+
+    /// <summary>Feature <paramref name="k"/> of a [cells*features] array, over the included cells only.</summary>
+    public static List<T> IncludedColumn<T>(T[] values, int cells, int features, int k, bool[]? present)
+    {
+        var column = new List<T>(cells);
+        for (int cell = 0; cell < cells; cell++)
+            if (IsIncluded(present, cell)) column.Add(values[cell * features + k]);
+        return column;
+    }
 }

@@ -33,7 +33,7 @@ public static class ReferenceControlScaling
         var scale = new float[controls];
         for (int k = 0; k < controls; k++)
         {
-            var column = Column(raw, regions * weeks, controls, k, present);
+            var column = ArrayShape.IncludedColumn(raw, regions * weeks, controls, k, present);
             median[k] = OrderStatistics.TorchMedian(column);
             q25[k] = OrderStatistics.TorchQuantile(column, 0.25);
             q75[k] = OrderStatistics.TorchQuantile(column, 0.75);
@@ -70,14 +70,6 @@ public static class ReferenceControlScaling
     {
         float divisor = fit.Scale[control] + ZeroThreshold;
         return scaled * divisor + fit.Median[control];
-    }
-
-    private static List<float> Column(float[] raw, int cells, int controls, int k, bool[]? present)
-    {
-        var column = new List<float>(cells);
-        for (int cell = 0; cell < cells; cell++)
-            if (ArrayShape.IsIncluded(present, cell)) column.Add(raw[cell * controls + k]);
-        return column;
     }
 
     private static double IncludedStd(float[] values, int controls, bool[]? present) =>

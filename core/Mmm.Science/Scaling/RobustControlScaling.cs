@@ -24,9 +24,7 @@ public static class RobustControlScaling
         var divisor = new double[controls];
         for (int k = 0; k < controls; k++)
         {
-            var column = new List<double>(regions * weeks);
-            for (int cell = 0; cell < regions * weeks; cell++)
-                if (ArrayShape.IsIncluded(present, cell)) column.Add(raw[cell * controls + k]);
+            var column = ArrayShape.IncludedColumn(raw, regions * weeks, controls, k, present);
             median[k] = OrderStatistics.Median(column);
             q25[k] = OrderStatistics.Quantile(column, 0.25);
             q75[k] = OrderStatistics.Quantile(column, 0.75);

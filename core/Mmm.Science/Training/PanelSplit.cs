@@ -1,4 +1,5 @@
 using Mmm.Science.Options;
+using Mmm.Science.Results;
 
 namespace Mmm.Science.Training;
 
@@ -11,8 +12,6 @@ namespace Mmm.Science.Training;
 /// </summary>
 public sealed record PanelSplit(int Periods, int HoldoutPeriods, int BurnInPeriods, bool PaddedBurnIn)
 {
-    public const string BurnIn = "burn_in", Train = "train", Holdout = "holdout";
-
     /// <summary>First holdout period (exclusive end of the training window, burn-in included).</summary>
     public int TrainEnd => Periods - HoldoutPeriods;
     /// <summary>Leading zero weeks in the model's sequence (reference padding only).</summary>
@@ -29,7 +28,7 @@ public sealed record PanelSplit(int Periods, int HoldoutPeriods, int BurnInPerio
     }
 
     public string Label(int period) =>
-        period >= TrainEnd ? Holdout : period < FirstFitted ? BurnIn : Train;
+        period >= TrainEnd ? SplitLabels.Holdout : period < FirstFitted ? SplitLabels.BurnIn : SplitLabels.Train;
 
     public string[] Labels() => Enumerable.Range(0, Periods).Select(Label).ToArray();
 }

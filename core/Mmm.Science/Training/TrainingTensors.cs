@@ -1,6 +1,7 @@
 using Mmm.Science.Data;
 using Mmm.Science.Model;
 using Mmm.Science.Options;
+using Mmm.Science.Results;
 using Mmm.Science.Scaling;
 using static TorchSharp.torch;
 
@@ -48,8 +49,8 @@ public sealed class TrainingTensors : IDisposable
                     y[dst] = part.Kpi[src];
                     if (!part.Present[src]) continue;
                     var label = split.Label(period);
-                    if (label == PanelSplit.Train) { fit[dst] = 1; initCells[dst] = 1; }
-                    if (label == PanelSplit.Holdout) holdout[dst] = 1;
+                    if (label == SplitLabels.Train) { fit[dst] = 1; initCells[dst] = 1; }
+                    if (label == SplitLabels.Holdout) holdout[dst] = 1;
                 }
         if (split.PaddedBurnIn)
             for (int region = 0; region < r; region++)
