@@ -9,7 +9,8 @@ namespace Mmm.Science.Data;
 /// </summary>
 internal static class ColumnRoleResolver
 {
-    private static readonly string[] MediaPrefixes = ["media_", "impressions_", "spend_"];
+    internal const string MediaPrefix = "media_", ImpressionsPrefix = "impressions_", SpendPrefix = "spend_";
+    private static readonly string[] MediaPrefixes = [MediaPrefix, ImpressionsPrefix, SpendPrefix];
     private const string ControlPrefix = "control_";
 
     public static ResolvedColumns Resolve(ParquetSchema schema, ColumnRoles roles, string source)
@@ -59,8 +60,11 @@ internal static class ColumnRoleResolver
 
         string KpiByName()
         {
-            if (fields.ContainsKey("kpi")) return "kpi";
             var targets = names.Where(n => n.StartsWith("target", StringComparison.Ordinal)).ToList();
+            if (fields.ContainsKey("kpi"))
+                return targets.Count == 0 ? "kpi" : throw new PanelInputException(PanelErrorCodes.AmbiguousRole, source,
+                    $"the KPI is ambiguous: the file has both 'kpi' and {string.Join(", ", targets.Select(t => $"'{t}'"))} (a column starting with 'target' is a KPI too); name the KPI in the run config key 'kpi'",
+                    column: targets[0]);
             return targets.Count switch
             {
                 1 => targets[0],

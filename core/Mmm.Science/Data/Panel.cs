@@ -24,6 +24,8 @@ public sealed class Panel
     /// <summary>[R*T] true where the input file has a row for (region, period).</summary>
     public required bool[] Present { get; init; }
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+    /// <summary>Channel -> cost of one unit, for media columns that hold units (run config <c>costPerUnit</c>).</summary>
+    public IReadOnlyDictionary<string, double> CostPerUnit { get; init; } = ChannelCosts.None;
 
     public int RegionCount => Regions.Count;
     public int PeriodCount => Dates.Count;
@@ -37,4 +39,16 @@ public sealed class Panel
     public double KpiAt(int region, int period) => Kpi[Cell(region, period)];
     public double MediaAt(int region, int period, int channel) => Media[Cell(region, period) * ChannelCount + channel];
     public double ControlAt(int region, int period, int control) => ControlValues[Cell(region, period) * ControlCount + control];
+
+    /// <summary>
+    /// What one unit of a channel's column costs: its <see cref="CostPerUnit"/> when given; otherwise 1 (the
+    /// column is spend: media_*, spend_* and any column named as media in the run config), except for
+    /// impressions_* columns, whose spend is unknown (null) without a cost.
+    /// </summary>
+    public double? SpendPerUnit(int channel)
+    {
+        var name = Channels[channel];
+        if (CostPerUnit.TryGetValue(name, out var cost)) return cost;
+        return name.StartsWith(ColumnRoleResolver.ImpressionsPrefix, StringComparison.Ordinal) ? null : 1.0;
+    }
 }

@@ -14,6 +14,8 @@ public static class PanelErrorCodes
     public const string InvalidValue = "invalid_value";
     public const string NegativeMedia = "negative_media";
     public const string ConstantChannel = "constant_channel";
+    /// <summary>A control column does not vary over the training weeks.</summary>
+    public const string ConstantControl = "constant_control";
     public const string TooShort = "too_short";
     public const string TooLarge = "too_large";
     public const string BadConfig = "bad_config";

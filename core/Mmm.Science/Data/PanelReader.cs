@@ -25,10 +25,12 @@ public static class PanelReader
             config ??= ConfigFromMetadata(reader, sourceName) ?? RunConfig.Default;
             var rowCount = CheckShapeLimits(reader, sourceName, limits);
             var columns = ColumnRoleResolver.Resolve(reader.Schema, config.Roles, sourceName);
+            ChannelCosts.CheckAgainst(config.CostPerUnit, columns.Media.Select(m => m.Name).ToList(), sourceName);
             var keys = await RowKeyReader.ReadAsync(reader, columns, rowCount, sourceName, ct);
             var calendar = PanelCalendar.Build(keys, sourceName);
             RejectTooShort(calendar, config, sourceName);
-            var panel = await PanelValueReader.ReadAsync(reader, columns, keys, calendar, sourceName, ct);
+            var weeks = TrainingWeeks.Of(calendar.Dates.Count, config.Options);
+            var panel = await PanelValueReader.ReadAsync(reader, columns, keys, calendar, weeks, config.CostPerUnit, sourceName, ct);
             return new PanelReadResult(panel, config);
         }
         finally

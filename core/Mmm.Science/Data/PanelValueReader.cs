@@ -6,12 +6,15 @@ namespace Mmm.Science.Data;
 
 /// <summary>
 /// Reads KPI, media and control values into the panel's flat arrays (row-major, absent cells 0) and
-/// rejects null, NaN/Inf, negative media and constant or all-zero media channels.
+/// rejects null, NaN/Inf, negative media, constant or all-zero media channels, and controls that are
+/// constant over the training weeks.
 /// </summary>
 internal static class PanelValueReader
 {
+    /// <param name="trainingWeeks">The periods the model is fitted on (<see cref="TrainingWeeks"/>); a control must vary there.</param>
     public static async Task<Panel> ReadAsync(
-        ParquetReader reader, ResolvedColumns columns, RowKeys keys, PanelCalendar calendar, string source, CancellationToken ct)
+        ParquetReader reader, ResolvedColumns columns, RowKeys keys, PanelCalendar calendar, (int First, int End) trainingWeeks,
+        IReadOnlyDictionary<string, double> costPerUnit, string source, CancellationToken ct)
     {
         int regions = keys.RegionNames.Count, periods = calendar.Dates.Count;
         int channels = columns.Media.Count, controls = columns.Controls.Count;
@@ -41,6 +44,8 @@ internal static class PanelValueReader
 
         for (var c = 0; c < channels; c++)
             RejectConstant(media, channels, c, present, columns.Media[c].Name, source);
+        for (var k = 0; k < controls; k++)
+            RejectConstantControl(controlValues, controls, k, present, periods, trainingWeeks, calendar.Dates, columns.Controls[k].Name, source);
 
         return new Panel
         {
@@ -56,6 +61,7 @@ internal static class PanelValueReader
             ControlValues = controlValues,
             Present = present,
             IgnoredColumns = columns.Ignored,
+            CostPerUnit = costPerUnit,
         };
 
         Task<double?[]> ReadAsync(ParquetRowGroupReader group, DataField field) =>
@@ -104,6 +110,28 @@ internal static class PanelValueReader
             ? $"media column '{name}' is all zero, so its effect cannot be estimated"
             : $"media column '{name}' is constant ({Format(first.Value)}) in every row, so its effect cannot be estimated";
         throw new PanelInputException(PanelErrorCodes.ConstantChannel, source, detail, column: name);
+    }
+
+    /// <summary>
+    /// A control that does not vary over the training weeks carries no information the model can fit, and
+    /// its scaled column has zero spread (the stable-coefficient initialisation divides by it).
+    /// </summary>
+    private static void RejectConstantControl(double[] values, int controls, int control, bool[] present, int periods,
+        (int First, int End) weeks, IReadOnlyList<DateOnly> dates, string name, string source)
+    {
+        double? first = null;
+        for (var cell = 0; cell < present.Length; cell++)
+        {
+            var period = cell % periods;
+            if (!present[cell] || period < weeks.First || period >= weeks.End) continue;
+            var value = values[cell * controls + control];
+            if (first is null) first = value;
+            else if (value != first) return;
+        }
+        if (first is null) return; // no present training cell: nothing to fit, and nothing to divide by
+        throw new PanelInputException(PanelErrorCodes.ConstantControl, source,
+            $"control column '{name}' is constant ({Format(first.Value)}) over the training weeks {PanelInputException.FormatDate(dates[weeks.First])} to {PanelInputException.FormatDate(dates[weeks.End - 1])}, so its effect cannot be estimated; drop the column or leave it out of the run config key 'controls'",
+            column: name);
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -9,11 +9,15 @@ namespace Mmm.Science.Data;
 /// The optional run config of data-contract.md: one flat JSON object holding column role overrides
 /// (<c>date</c>, <c>region</c>, <c>kpi</c>, <c>media</c>, <c>controls</c>) and any <see cref="MmmOptions"/>
 /// setting by its camelCase name. <c>referenceCompat: true</c> starts from <see cref="MmmOptions.Reference"/>,
-/// the other keys apply on top.
+/// the other keys apply on top. <c>costPerUnit</c> gives the cost of one unit of media columns that are not
+/// spend (see <see cref="CostPerUnit"/>).
 /// </summary>
 public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
 {
     public static RunConfig Default { get; } = new(ColumnRoles.None, new MmmOptions());
+
+    /// <summary>Channel name -> cost of one unit (e.g. per impression); empty when the key is absent.</summary>
+    public IReadOnlyDictionary<string, double> CostPerUnit { get; init; } = ChannelCosts.None;
 
     internal static readonly JsonSerializerOptions OptionsJson = new()
     {
@@ -28,10 +32,11 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
     {
         var root = ParseObject(json, sourceName);
         var roles = ColumnRoles.FromJson(root, sourceName);
+        var costs = ChannelCosts.FromJson(root, sourceName);
         var options = ParseOptions(root, sourceName);
         if (MmmOptionsValidator.FirstProblem(options) is { } found)
             throw BadConfig(sourceName, $"run config key '{found.Key}' {found.Problem}", found.Key);
-        return new RunConfig(roles, options);
+        return new RunConfig(roles, options) { CostPerUnit = costs };
     }
 
     /// <summary>The effective config as one flat JSON object that <see cref="Parse"/> reads back to the same config.</summary>
@@ -39,6 +44,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
     {
         var root = new JsonObject();
         Roles.WriteTo(root);
+        ChannelCosts.WriteTo(root, CostPerUnit);
         foreach (var (key, value) in OptionsToJson(Options))
             root[key] = value?.DeepClone();
         return root.ToJsonString(IndentedJson);
@@ -72,7 +78,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         var merged = OptionsToJson(startFromReference ? MmmOptions.Reference : new MmmOptions());
         foreach (var (key, value) in root)
         {
-            if (ColumnRoles.IsRoleKey(key)) continue;
+            if (ColumnRoles.IsRoleKey(key) || key == ChannelCosts.Key) continue;
             if (!merged.TryGetPropertyValue(key, out var preset))
                 throw new PanelInputException(PanelErrorCodes.UnknownConfigKey, sourceName,
                     $"unknown run config key '{key}' (not a column role nor a model or training setting)", column: key);

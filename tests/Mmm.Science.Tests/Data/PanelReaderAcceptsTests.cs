@@ -149,7 +149,8 @@ public class PanelReaderAcceptsTests
             .Column("Media_upper", panel.Tv.ToArray())
             .Column("target_secondary", panel.Kpi.ToArray());
 
-        var (read, _) = await ReadAsync(file);
+        // 'kpi' next to a target* column is ambiguous unless the config names the KPI.
+        var (read, _) = await ReadAsync(file, RunConfig.Parse("""{ "kpi": "kpi" }""", "run.json"));
 
         Assert.Equal("kpi", read.KpiName);
         Assert.Equal(["notes_id", "Media_upper", "target_secondary"], read.IgnoredColumns);
@@ -166,6 +167,45 @@ public class PanelReaderAcceptsTests
 
         Assert.Equal("target_sales", read.KpiName);
         Assert.Equal(panel.Kpi, read.Kpi);
+    }
+
+    [Fact]
+    public async Task Naming_the_kpi_in_the_config_settles_a_kpi_and_a_target_column()
+    {
+        var panel = SmallPanel.Create();
+        var visits = panel.Kpi.Select(v => 2 * v).ToArray();
+        var file = panel.ToFile().Column("target_visits", visits);
+
+        var (read, _) = await ReadAsync(file, RunConfig.Parse("""{ "kpi": "target_visits" }""", "run.json"));
+
+        Assert.Equal("target_visits", read.KpiName);
+        Assert.Equal(visits, read.Kpi);
+        Assert.Equal(["kpi"], read.IgnoredColumns);
+    }
+
+    [Fact]
+    public async Task A_panel_without_controls_is_accepted()
+    {
+        var (read, _) = await ReadAsync(SmallPanel.Create().ToFile().Remove("control_price"));
+
+        Assert.Empty(read.Controls);
+        Assert.Empty(read.ControlValues);
+    }
+
+    [Fact]
+    public async Task Costs_per_unit_reach_the_panel_and_say_what_a_unit_of_each_channel_costs()
+    {
+        var panel = SmallPanel.Create();
+        var file = panel.ToFile()
+            .Column("impressions_social", panel.Radio.ToArray())
+            .Column("impressions_display", panel.Tv.ToArray())
+            .Column("spend_search", panel.Tv.ToArray());
+        var config = RunConfig.Parse("""{ "costPerUnit": { "impressions_social": 0.004, "media_radio": 12.5 } }""", "run.json");
+
+        var (read, _) = await ReadAsync(file, config);
+
+        Assert.Equal(["media_tv", "media_radio", "impressions_social", "impressions_display", "spend_search"], read.Channels);
+        Assert.Equal([1.0, 12.5, 0.004, null, 1.0], Enumerable.Range(0, read.ChannelCount).Select(read.SpendPerUnit));
     }
 
     [Fact]

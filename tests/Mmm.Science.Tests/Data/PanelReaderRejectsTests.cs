@@ -87,6 +87,76 @@ public class PanelReaderRejectsTests
     }
 
     [Fact]
+    public async Task A_kpi_column_next_to_a_target_column_is_ambiguous()
+    {
+        var panel = SmallPanel.Create();
+        var file = panel.ToFile().Column("target_visits", panel.Kpi.ToArray());
+
+        var error = await RejectAsync(file);
+
+        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
+        Assert.Equal("target_visits", error.Column);
+        Assert.Equal("test.parquet: the KPI is ambiguous: the file has both 'kpi' and 'target_visits' (a column starting with 'target' is a KPI too); name the KPI in the run config key 'kpi'",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_control_constant_over_the_training_weeks_is_rejected_though_it_moves_in_the_holdout()
+    {
+        // 20 weeks, holdout floor(20 * 0.12) = 2 (minTrainWeeks lowered to allow it), burn-in 6: training weeks 6..17.
+        var config = RunConfig.Parse("""{ "minTrainWeeks": 10 }""", "run.json");
+        var panel = SmallPanel.Create();
+        for (var i = 0; i < panel.RowCount; i++)
+            panel.Price[i] = panel.Dates[i] >= SmallPanel.Start.AddDays(7 * 18) ? 2.5 : 1.5;
+
+        var error = await RejectAsync(panel.ToFile(), config);
+
+        Assert.Equal(PanelErrorCodes.ConstantControl, error.Code);
+        Assert.Equal(("test.parquet", "control_price"), (error.File, error.Column));
+        Assert.Equal("test.parquet: control column 'control_price' is constant (1.5) over the training weeks 2021-02-15 to 2021-05-03, so its effect cannot be estimated; drop the column or leave it out of the run config key 'controls'",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_control_that_moves_only_in_the_burn_in_weeks_is_constant_over_the_training_weeks()
+    {
+        var panel = SmallPanel.Create();
+        for (var i = 0; i < panel.RowCount; i++)
+            panel.Price[i] = panel.Dates[i] < SmallPanel.Start.AddDays(7 * 6) ? i : 3;
+
+        var error = await RejectAsync(panel.ToFile());
+
+        Assert.Equal(PanelErrorCodes.ConstantControl, error.Code);
+        Assert.Contains("control column 'control_price' is constant (3)", error.Message);
+    }
+
+    [Fact]
+    public async Task A_cost_per_unit_for_a_column_that_is_not_a_channel()
+    {
+        var config = RunConfig.Parse("""{ "costPerUnit": { "impressions_tv": 0.004 } }""", "run.json");
+
+        var error = await RejectAsync(SmallPanel.Create().ToFile(), config);
+
+        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal("impressions_tv", error.Column);
+        Assert.Equal("test.parquet: the run config key 'costPerUnit' names 'impressions_tv', which is not a media channel of this file (channels: 'media_tv', 'media_radio')",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_cost_per_unit_for_a_spend_column()
+    {
+        var panel = SmallPanel.Create();
+        var config = RunConfig.Parse("""{ "costPerUnit": { "spend_search": 2 } }""", "run.json");
+
+        var error = await RejectAsync(panel.ToFile().Column("spend_search", panel.Tv.ToArray()), config);
+
+        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal("spend_search", error.Column);
+        Assert.Contains("whose name says it is spend already", error.Message);
+    }
+
+    [Fact]
     public async Task A_column_claimed_by_a_config_override_and_a_name_rule_is_ambiguous()
     {
         var config = RunConfig.Parse("""{ "controls": ["media_radio"] }""", "test.json");

@@ -117,6 +117,37 @@ public class RunConfigTests
     }
 
     [Fact]
+    public void Cost_per_unit_is_read_and_written_back()
+    {
+        var config = RunConfig.Parse("""{ "costPerUnit": { "impressions_tv": 0.004, "media_grps": 1500 }, "epochs": 3 }""", "run.json");
+
+        Assert.Equal(new Dictionary<string, double> { ["impressions_tv"] = 0.004, ["media_grps"] = 1500 }, config.CostPerUnit);
+        Assert.Equal(3, config.Options.Epochs);
+        var again = RunConfig.Parse(config.ToJson(), "summary.json");
+        Assert.Equal(config.CostPerUnit, again.CostPerUnit);
+        Assert.Empty(RunConfig.Parse("{}", "run.json").CostPerUnit);
+        Assert.DoesNotContain("costPerUnit", RunConfig.Default.ToJson());
+    }
+
+    [Theory]
+    [InlineData("""{ "costPerUnit": { "impressions_tv": 0 } }""", "the cost 0;")]
+    [InlineData("""{ "costPerUnit": { "impressions_tv": -0.5 } }""", "the cost -0.5;")]
+    [InlineData("""{ "costPerUnit": { "impressions_tv": 1e999 } }""", "a finite number > 0")]
+    [InlineData("""{ "costPerUnit": { "impressions_tv": "0.004" } }""", "a finite number > 0")]
+    [InlineData("""{ "costPerUnit": { "impressions_tv": null } }""", "the cost null;")]
+    [InlineData("""{ "costPerUnit": [0.004] }""", "must be an object of channel name -> cost per unit")]
+    [InlineData("""{ "costPerUnit": 0.004 }""", "must be an object of channel name -> cost per unit")]
+    public void A_cost_per_unit_that_is_not_a_finite_positive_number_is_bad_config(string json, string expected)
+    {
+        var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
+
+        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal("costPerUnit", error.Column);
+        Assert.Contains(expected, error.Message);
+        Assert.StartsWith("run.json: run config key 'costPerUnit'", error.Message);
+    }
+
+    [Fact]
     public void ToJson_is_flat_and_parses_back_to_the_same_config()
     {
         var config = RunConfig.Parse("""{ "kpi": "sales", "media": ["tv"], "referenceCompat": true, "epochs": 9 }""", "run.json");
