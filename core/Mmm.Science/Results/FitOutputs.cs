@@ -6,4 +6,5 @@ public sealed record FitOutputs(
     IReadOnlyList<FitRow> Fit,
     IReadOnlyList<AdjacencyRow> Adjacency,
     IReadOnlyList<HistoryRow> History,
-    RunSummary Summary);
+    RunSummary Summary,
+    IReadOnlyList<ChannelRow> Channels);

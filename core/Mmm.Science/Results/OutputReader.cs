@@ -13,7 +13,8 @@ public static class OutputReader
             await ReadFitAsync(Path.Combine(directory, OutputTables.FitFile), ct),
             await ReadAdjacencyAsync(Path.Combine(directory, OutputTables.AdjacencyFile), ct),
             await ReadHistoryAsync(Path.Combine(directory, OutputTables.HistoryFile), ct),
-            await ReadSummaryAsync(Path.Combine(directory, OutputWriter.SummaryFile), ct));
+            await ReadSummaryAsync(Path.Combine(directory, OutputWriter.SummaryFile), ct),
+            await ReadChannelsAsync(Path.Combine(directory, OutputTables.ChannelsFile), ct));
     }
 
     public static async Task<IReadOnlyList<DecompositionRow>> ReadDecompositionAsync(string path, CancellationToken ct = default) =>
@@ -27,6 +28,9 @@ public static class OutputReader
 
     public static async Task<IReadOnlyList<HistoryRow>> ReadHistoryAsync(string path, CancellationToken ct = default) =>
         await OutputTables.History.ReadAsync(path, ct);
+
+    public static async Task<IReadOnlyList<ChannelRow>> ReadChannelsAsync(string path, CancellationToken ct = default) =>
+        await OutputTables.Channels.ReadAsync(path, ct);
 
     public static async Task<RunSummary> ReadSummaryAsync(string path, CancellationToken ct = default) =>
         SummaryJson.Deserialize(await File.ReadAllTextAsync(path, ct));

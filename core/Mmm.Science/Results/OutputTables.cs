@@ -1,12 +1,13 @@
 namespace Mmm.Science.Results;
 
-/// <summary>The four Parquet outputs of data-contract.md: file names, column names and types.</summary>
+/// <summary>The five Parquet outputs of data-contract.md: file names, column names and types.</summary>
 public static class OutputTables
 {
     public const string DecompositionFile = "decomposition.parquet";
     public const string FitFile = "fit.parquet";
     public const string AdjacencyFile = "adjacency.parquet";
     public const string HistoryFile = "training_history.parquet";
+    public const string ChannelsFile = "channels.parquet";
 
     public static readonly ParquetTable<DecompositionRow> Decomposition = new(
         (c, i) => new DecompositionRow(
@@ -53,6 +54,19 @@ public static class OutputTables
         new ValueColumn<HistoryRow, double>("train_r2", r => r.TrainR2),
         new NullableValueColumn<HistoryRow, double>("holdout_r2", r => r.HoldoutR2),
         new ValueColumn<HistoryRow, long>("elapsed_ms", r => r.ElapsedMs));
+
+    public static readonly ParquetTable<ChannelRow> Channels = new(
+        (c, i) => new ChannelRow(
+            Get<string>(c, "channel", i), Get<string>(c, "split", i), Get<double>(c, "contribution", i),
+            Get<double?>(c, "share_of_actual", i), Get<double?>(c, "share_of_predicted", i), Get<double?>(c, "spend", i),
+            Get<double?>(c, "roas", i)),
+        new StringColumn<ChannelRow>("channel", r => r.Channel),
+        new StringColumn<ChannelRow>("split", r => r.Split),
+        new ValueColumn<ChannelRow, double>("contribution", r => r.Contribution),
+        new NullableValueColumn<ChannelRow, double>("share_of_actual", r => r.ShareOfActual),
+        new NullableValueColumn<ChannelRow, double>("share_of_predicted", r => r.ShareOfPredicted),
+        new NullableValueColumn<ChannelRow, double>("spend", r => r.Spend),
+        new NullableValueColumn<ChannelRow, double>("roas", r => r.Roas));
 
     private static T Get<T>(IReadOnlyDictionary<string, Array> columns, string name, int row) => ((T[])columns[name])[row];
 }

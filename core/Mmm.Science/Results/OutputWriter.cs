@@ -29,6 +29,7 @@ public static class OutputWriter
             await OutputTables.Fit.WriteAsync(Path.Combine(partial, OutputTables.FitFile), outputs.Fit, ct);
             await OutputTables.Adjacency.WriteAsync(Path.Combine(partial, OutputTables.AdjacencyFile), outputs.Adjacency, ct);
             await OutputTables.History.WriteAsync(Path.Combine(partial, OutputTables.HistoryFile), outputs.History, ct);
+            await OutputTables.Channels.WriteAsync(Path.Combine(partial, OutputTables.ChannelsFile), outputs.Channels, ct);
             await WriteTextAsync(Path.Combine(partial, SummaryFile), SummaryJson.Serialize(outputs.Summary), ct);
             ct.ThrowIfCancellationRequested();
 
@@ -65,8 +66,11 @@ public static class OutputWriter
         }
     }
 
-    private static void RefuseIfComplete(string target)
+    /// <summary>Lets a caller refuse a folder before doing the work whose results would go there (as <see cref="WriteAsync"/> will).</summary>
+    /// <exception cref="IOException">The folder already holds a completed run (_SUCCESS).</exception>
+    public static void RefuseIfComplete(string directory)
     {
+        string target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
         if (File.Exists(Path.Combine(target, SuccessFile)))
             throw new IOException($"'{target}' already holds a completed run ({SuccessFile} exists); refusing to overwrite it");
     }

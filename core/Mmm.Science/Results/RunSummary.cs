@@ -37,17 +37,6 @@ public sealed record InputSummary
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 }
 
-/// <summary>
-/// A channel's summed contribution (KPI units) and its share of the total predicted KPI, over the train
-/// weeks and over all weeks of the input.
-/// </summary>
-public sealed record ChannelSummary(
-    string Channel,
-    double TrainContribution,
-    double TrainShare,
-    double TotalContribution,
-    double TotalShare);
-
 /// <summary>The learned channel graph.</summary>
 public sealed record DagSummary
 {

@@ -11,7 +11,7 @@ public static class RunSummaryBuilder
     public static FitOutputs Outputs(Panel panel, RunConfig config, FitResult result, IReadOnlyList<HistoryRow> history,
         IReadOnlyDictionary<string, double> timings, string device, string inputUri, string? etag, string? instanceId) =>
         new(result.Decomposition, result.Fit, result.Adjacency.Rows, history,
-            Summary(panel, config, result, timings, device, inputUri, etag, instanceId));
+            Summary(panel, config, result, timings, device, inputUri, etag, instanceId), ChannelRow.From(result.Channels));
 
     public static RunSummary Summary(Panel panel, RunConfig config, FitResult result, IReadOnlyDictionary<string, double> timings,
         string device, string inputUri, string? etag, string? instanceId)

@@ -56,7 +56,7 @@ public sealed partial class TrainingSession
         var weights = Host(Network.Adjacency()).Select(w => (double)w).ToArray();
         var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
-        var channels = ChannelTotals.Compute(Panel.Channels, decomposition, fit);
+        var channels = ChannelTotals.Compute(Panel, decomposition, fit);
         return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored);
     }
 

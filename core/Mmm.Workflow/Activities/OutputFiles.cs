@@ -7,13 +7,14 @@ using Mmm.Workflow.Storage;
 namespace Mmm.Workflow.Activities;
 
 /// <summary>
-/// The output folder of a run in blob storage: the four Parquet tables and summary.json first, then
+/// The output folder of a run in blob storage: the five Parquet tables and summary.json first, then
 /// _SUCCESS last (its presence means every other file is complete), or error.json for a failed run.
 /// </summary>
 public static class OutputFiles
 {
     public static readonly string[] DataFiles =
-        [OutputTables.DecompositionFile, OutputTables.FitFile, OutputTables.AdjacencyFile, OutputTables.HistoryFile, OutputWriter.SummaryFile];
+        [OutputTables.DecompositionFile, OutputTables.FitFile, OutputTables.AdjacencyFile, OutputTables.HistoryFile, OutputTables.ChannelsFile,
+         OutputWriter.SummaryFile];
 
     public static async Task WriteAllButSuccessAsync(IRunStore store, string prefix, FitOutputs outputs, CancellationToken ct)
     {
@@ -22,6 +23,7 @@ public static class OutputFiles
         await WriteTableAsync(store, $"{prefix}/{OutputTables.FitFile}", s => OutputTables.Fit.WriteAsync(s, outputs.Fit, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.AdjacencyFile}", s => OutputTables.Adjacency.WriteAsync(s, outputs.Adjacency, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.HistoryFile}", s => OutputTables.History.WriteAsync(s, outputs.History, ct), ct);
+        await WriteTableAsync(store, $"{prefix}/{OutputTables.ChannelsFile}", s => OutputTables.Channels.WriteAsync(s, outputs.Channels, ct), ct);
         await WriteTextAsync(store, $"{prefix}/{OutputWriter.SummaryFile}", SummaryJson.Serialize(outputs.Summary), ct);
     }
 

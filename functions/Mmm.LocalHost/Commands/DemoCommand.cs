@@ -37,7 +37,7 @@ public static class DemoCommand
         Console.WriteLine();
         Console.WriteLine($"{"channel",-16}{"true share",12}{"recovered",12}{"error (pp)",12}");
         foreach (var c in summary.Channels)
-            Console.WriteLine($"{c.Channel,-16}{truth[c.Channel],12:P1}{c.TotalShare,12:P1}{100 * (c.TotalShare - truth[c.Channel]),12:+0.0;-0.0}");
+            Console.WriteLine($"{c.Channel,-16}{truth[c.Channel],12:P1}{c.All.ShareOfActual / 100,12:P1}{c.All.ShareOfActual - 100 * truth[c.Channel],12:+0.0;-0.0}");
         var adjacency = await OutputTables.Adjacency.ReadAsync(Path.Combine(run.OutputDirectory!, OutputTables.AdjacencyFile), default);
         foreach (var edge in synthetic.Truth.Edges)
         {

@@ -3,7 +3,7 @@ using Mmm.Science.Training;
 
 namespace Mmm.LocalHost.ConsoleOutput;
 
-/// <summary>Prints the headline numbers of a run: metrics next to the naive baselines, channel shares, the DAG.</summary>
+/// <summary>Prints the headline numbers of a run: metrics next to the naive baselines, channel shares and ROAS, the DAG.</summary>
 public static class SummaryPrinter
 {
     public static void Print(RunSummary s, TrainingRun? run = null)
@@ -17,9 +17,10 @@ public static class SummaryPrinter
         Row("naive: last 13 weeks", m.Baselines.RegionLast13Mean);
         Row("naive: y[t-52]", m.Baselines.SeasonalNaive52);
         System.Console.WriteLine();
-        System.Console.WriteLine("channel shares of predicted KPI (all weeks / train weeks):");
+        System.Console.WriteLine($"{"channel, all weeks",-32}{"contribution",14}{"% of actual",13}{"% of predicted",16}{"spend",14}{"ROAS",10}");
         foreach (var c in s.Channels)
-            System.Console.WriteLine($"  {c.Channel,-30} {c.TotalShare,8:P2} {c.TrainShare,8:P2}");
+            System.Console.WriteLine($"  {c.Channel,-30}{c.All.Contribution,14:G5}{Pct(c.All.ShareOfActual / 100),13}{Pct(c.All.ShareOfPredicted / 100),16}" +
+                                     $"{c.All.Spend?.ToString("G5") ?? "n/a",14}{c.All.Roas?.ToString("G4") ?? "n/a",10}");
         var edges = s.Dag.SelectedEdges.Select(e => $"{e.Source} -> {e.Target} ({e.Weight:F2})").ToList();
         System.Console.WriteLine($"DAG ({s.Dag.Mode}, threshold {s.Dag.Threshold}): h = {s.Dag.FinalH?.ToString("E2") ?? "n/a"}, acyclic = {s.Dag.Acyclic}, " +
                                  $"{edges.Count} edges{(edges.Count > 0 ? ": " + string.Join(", ", edges.Take(12)) : "")}{(edges.Count > 12 ? ", ..." : "")}");

@@ -24,6 +24,9 @@ public class OutputSchemaTests : IDisposable
         { "training_history.parquet", [
             "outer_iteration:INT32:Int32", "epoch:INT32:Int32", "loss:DOUBLE:None", "fit_loss:DOUBLE:None", "dag_loss:DOUBLE:None",
             "h:DOUBLE:None", "rho:DOUBLE:None", "alpha:DOUBLE:None", "train_r2:DOUBLE:None", "holdout_r2?:DOUBLE:None", "elapsed_ms:INT64:Int64"] },
+        { "channels.parquet", [
+            "channel:BYTE_ARRAY:String", "split:BYTE_ARRAY:String", "contribution:DOUBLE:None", "share_of_actual?:DOUBLE:None",
+            "share_of_predicted?:DOUBLE:None", "spend?:DOUBLE:None", "roas?:DOUBLE:None"] },
     };
 
     [Theory]

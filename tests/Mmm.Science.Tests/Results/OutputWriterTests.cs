@@ -23,7 +23,7 @@ public class OutputWriterTests : IDisposable
         await OutputWriter.WriteAsync(Target, SampleOutputs.Create());
 
         var files = Directory.GetFiles(Target).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["_SUCCESS", "adjacency.parquet", "decomposition.parquet", "fit.parquet", "summary.json", "training_history.parquet"], files);
+        Assert.Equal(["_SUCCESS", "adjacency.parquet", "channels.parquet", "decomposition.parquet", "fit.parquet", "summary.json", "training_history.parquet"], files);
         Assert.Equal(0, new FileInfo(Path.Combine(Target, "_SUCCESS")).Length);
         var success = File.GetLastWriteTimeUtc(Path.Combine(Target, "_SUCCESS"));
         Assert.All(Directory.GetFiles(Target), f => Assert.True(File.GetLastWriteTimeUtc(f) <= success, $"{f} is newer than _SUCCESS"));
@@ -41,6 +41,7 @@ public class OutputWriterTests : IDisposable
         Assert.Equal(outputs.Fit, read.Fit);
         Assert.Equal(outputs.Adjacency, read.Adjacency);
         Assert.Equal(outputs.History, read.History);
+        Assert.Equal(outputs.Channels, read.Channels);
         Assert.Null(read.History[1].HoldoutR2);
         Assert.Equal(3_000_000_000L, read.History[1].ElapsedMs);
 
@@ -66,7 +67,8 @@ public class OutputWriterTests : IDisposable
         Assert.NotNull(json["metrics"]!["baselines"]!["regionTrainMean"]);
         Assert.Equal(12.25, json["timingsSeconds"]!["training"]!.GetValue<double>());
         Assert.Equal("0.107.0", json["versions"]!["TorchSharp"]!.GetValue<string>());
-        Assert.Equal(["channel", "trainContribution", "trainShare", "totalContribution", "totalShare"], json["channels"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["channel", "spendBasis", "costPerUnit", "train", "holdout", "all"], json["channels"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["contribution", "shareOfActual", "shareOfPredicted", "spend", "roas"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
     }
 
     [Fact]

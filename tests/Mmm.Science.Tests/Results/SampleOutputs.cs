@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Mmm.Science.Data;
 using Mmm.Science.Results;
 
 namespace Mmm.Science.Tests.Results;
@@ -22,6 +23,15 @@ internal static class SampleOutputs
             new(f.Region, f.Date, ComponentTypes.Media, "tv", 1.0),
             new(f.Region, f.Date, ComponentTypes.Media, "radio", 0.5),
         }).ToList();
+        var panel = new Panel
+        {
+            Source = "sample.parquet", Regions = regions, Dates = Enumerable.Range(0, 4).Select(t => d0.AddDays(7 * t)).ToList(), StepDays = 7,
+            KpiName = "kpi", Channels = ["radio", "tv"], Controls = [], Kpi = actual,
+            // radio spends 2 a week, tv 4 (media columns are spend unless named impressions_*)
+            Media = Enumerable.Range(0, actual.Length).SelectMany(_ => new[] { 2.0, 4.0 }).ToArray(),
+            ControlValues = [], Present = Enumerable.Repeat(true, actual.Length).ToArray(),
+        };
+        var channels = ChannelTotals.Compute(panel, decomposition, fit);
         var adjacency = AdjacencySelection.Select(["radio", "tv"], [0, 0.7, 0.1, 0], 0.3);
         var history = new List<HistoryRow>
         {
@@ -38,7 +48,7 @@ internal static class SampleOutputs
             },
             EffectiveConfig = new JsonObject { ["dagMode"] = "notears", ["epochs"] = 1500 },
             Metrics = MetricsCalculator.Report(actual, predicted, Enumerable.Repeat(true, actual.Length).ToArray(), split, regions),
-            Channels = ChannelTotals.Compute(["radio", "tv"], decomposition, fit),
+            Channels = channels,
             Dag = new DagSummary
             {
                 Mode = "notears", FinalH = 1e-9, Rho = 3, Alpha = 0.25, Threshold = 0.3,
@@ -48,6 +58,6 @@ internal static class SampleOutputs
             Device = "cpu",
             Versions = new Dictionary<string, string> { ["pipeline"] = "0.1.0", ["TorchSharp"] = "0.107.0" },
         };
-        return new FitOutputs(decomposition, fit, adjacency.Rows, history, summary);
+        return new FitOutputs(decomposition, fit, adjacency.Rows, history, summary, ChannelRow.From(channels));
     }
 }

@@ -38,9 +38,9 @@ public class RecoveryTests(SyntheticFit fit) : IClassFixture<SyntheticFit>
     {
         var truth = fit.Synthetic.Truth.ChannelShares().ToDictionary(s => s.Channel, s => s.Share);
         foreach (var channel in fit.Run.Result.Channels)
-            Assert.True(Math.Abs(channel.TotalShare - truth[channel.Channel]) <= 0.06,
-                $"{channel.Channel}: fitted share {channel.TotalShare:P1}, true {truth[channel.Channel]:P1}");
-        var fittedMedia = fit.Run.Result.Channels.Sum(c => c.TotalShare);
+            Assert.True(Math.Abs(channel.All.ShareOfActual!.Value / 100 - truth[channel.Channel]) <= 0.06,
+                $"{channel.Channel}: fitted share {channel.All.ShareOfActual:F1} %, true {truth[channel.Channel]:P1}");
+        var fittedMedia = fit.Run.Result.Channels.Sum(c => c.All.ShareOfActual!.Value / 100);
         Assert.InRange(fittedMedia, truth.Values.Sum() - 0.05, truth.Values.Sum() + 0.15);
     }
 

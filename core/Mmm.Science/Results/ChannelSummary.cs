@@ -1,0 +1,48 @@
+namespace Mmm.Science.Results;
+
+/// <summary>
+/// A channel's attribution in summary.json: what its media contributed over the train weeks, the holdout
+/// weeks and all weeks of the input, against the KPI and against what it cost.
+/// </summary>
+/// <param name="SpendBasis">How spend is known, one of <see cref="SpendBases"/>.</param>
+/// <param name="CostPerUnit">The run config's cost of one unit of the column; null when the column is spend itself or has no cost.</param>
+public sealed record ChannelSummary(
+    string Channel,
+    string SpendBasis,
+    double? CostPerUnit,
+    ChannelSplitSummary Train,
+    ChannelSplitSummary Holdout,
+    ChannelSplitSummary All);
+
+/// <summary>
+/// A channel over one split (<see cref="ChannelSplits"/>): the present input rows labelled train, those
+/// labelled holdout, or every present row (burn-in weeks included).
+/// </summary>
+/// <param name="Contribution">The channel's summed media contribution over the split's rows, in KPI units.</param>
+/// <param name="ShareOfActual">Contribution in percent of the summed actual KPI over the same rows; null when the split has no rows or that sum is 0.</param>
+/// <param name="ShareOfPredicted">Contribution in percent of the summed prediction (fit.parquet's predicted, the sum of the decomposition) over the same rows; null like <paramref name="ShareOfActual"/>.</param>
+/// <param name="Spend">Summed spend over the split's rows (column values x cost per unit); null when the channel's spend is unknown.</param>
+/// <param name="Roas">Contribution / spend, KPI units per unit of spend; null without spend or when spend is 0.</param>
+public sealed record ChannelSplitSummary(
+    double Contribution,
+    double? ShareOfActual,
+    double? ShareOfPredicted,
+    double? Spend,
+    double? Roas);
+
+/// <summary>Values of <see cref="ChannelSummary.SpendBasis"/>.</summary>
+public static class SpendBases
+{
+    /// <summary>The column is spend (media_*, spend_*, or a column named as media in the run config).</summary>
+    public const string Column = "column";
+    /// <summary>The column holds units; spend is units x the run config's costPerUnit.</summary>
+    public const string CostPerUnit = "costPerUnit";
+    /// <summary>An impressions_* column without a cost per unit: no spend, no ROAS.</summary>
+    public const string None = "none";
+}
+
+/// <summary>The splits of channels.parquet and of summary.json's channel entries.</summary>
+public static class ChannelSplits
+{
+    public const string Train = SplitLabels.Train, Holdout = SplitLabels.Holdout, All = "all";
+}
