@@ -78,7 +78,9 @@ public sealed class CausalMmmNetwork : nn.Module
         Param("stable_media_coeff", zeros(channels));
         Param("stable_ctrl_coeff", zeros(controls));
 
-        CtrlMlp = nn.Sequential(("0", nn.Linear(controls, half)));
+        // No controls (K = 0): LibTorch cannot initialise a Linear with 0 inputs (its init bound is
+        // 1/sqrt(fan_in)), so the control MLP is left empty and Forward feeds zero control features.
+        CtrlMlp = controls > 0 ? nn.Sequential(("0", nn.Linear(controls, half))) : nn.Sequential();
         register_module("ctrl_mlp", CtrlMlp);
         Gru = nn.GRU(channels + half, h, numLayers: 1, batchFirst: true);
         register_module("gru", Gru);
@@ -127,7 +129,9 @@ public sealed class CausalMmmNetwork : nn.Module
         var hill = HillSaturation.Apply(adstock, HillA, HillG);
         var mediaDag = ChannelDag.Interact(hill, Adjacency(), InteractionWeight);
 
-        var ctrlFeatures = tanh(CtrlMlp.forward(inputs.Controls));
+        var ctrlFeatures = ControlCount > 0
+            ? tanh(CtrlMlp.forward(inputs.Controls))
+            : zeros(b, t, Options.ControlHidden, device: inputs.Media.device); // no controls: see the constructor
         if (dropoutMask is not null) ctrlFeatures = ctrlFeatures * dropoutMask;
 
         var h0 = H0.expand(1, b, Hidden).contiguous();

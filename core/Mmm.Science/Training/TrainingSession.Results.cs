@@ -60,5 +60,6 @@ public sealed partial class TrainingSession
         return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored);
     }
 
-    private static float[] Host(Tensor t) => t.detach().cpu().contiguous().data<float>().ToArray();
+    // A panel without controls has an empty control tensor, which TorchSharp's data accessor cannot copy.
+    private static float[] Host(Tensor t) => t.numel() == 0 ? [] : t.detach().cpu().contiguous().data<float>().ToArray();
 }

@@ -105,6 +105,7 @@ public sealed partial class TrainingSession : IDisposable
             GradientClipping.ClipGroup(all, 1.0);
             warm.Apply();
             last = loss.Fit.item<float>();
+            LossGuard.Check(loss, e + 1, LossGuard.WarmStart);
         }
         WarmStartDone = true;
         logger.LogInformation("Warm start: {Epochs} epochs, fit loss {Loss:F5}", Options.WarmStartEpochs, last);
@@ -134,6 +135,7 @@ public sealed partial class TrainingSession : IDisposable
                 GradientClipping.ClipGroup(otherGroup, Options.GradientClipNorm);
                 Optimizer.Apply();
                 (loss, fit, dag) = (terms.Total.item<float>(), terms.Fit.item<float>(), terms.Dag.item<float>());
+                LossGuard.Check(terms, Epoch + 1, LossGuard.Training);
             }
             Epoch++;
             run++;

@@ -6,10 +6,15 @@ using Mmm.Science.Training;
 
 namespace Mmm.LocalHost.Commands;
 
-/// <summary><c>fit &lt;input.parquet&gt; --out &lt;dir&gt; [--config &lt;json&gt;] [--device cpu|cuda|auto]</c>: trains in process and writes the contract's output files.</summary>
+/// <summary>
+/// <c>fit &lt;input.parquet&gt; --out &lt;dir&gt; [--config &lt;json&gt;] [--device cpu|cuda|auto]</c>: trains in process and
+/// writes the contract's output files. A folder holding a finished run is refused before anything is read
+/// or trained (exit 1); training whose loss goes non-finite exits <see cref="DivergedExitCode"/>.
+/// </summary>
 public static class FitCommand
 {
     public const string Usage = "fit <input.parquet> --out <dir> [--config <run-config.json>] [--device cpu|cuda|auto]";
+    public const int DivergedExitCode = 4;
 
     public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
     {
@@ -17,6 +22,7 @@ public static class FitCommand
         if (args.Positional.Count != 1 || args.Option("out") is not { } outDir) throw new UsageException(Usage);
         var input = Path.GetFullPath(args.Positional[0]);
         if (!File.Exists(input)) throw new UsageException($"input file not found: {input}");
+        OutputWriter.RefuseIfComplete(outDir);
 
         RunConfig? config = null;
         if (args.Option("config") is { } configPath)
@@ -35,7 +41,17 @@ public static class FitCommand
 
         var options = runConfig.Options;
         var progress = new ProgressLine(options.Epochs, DualSchedule.MaxOuterIterations(options));
-        var run = TrainingDriver.Run(panel, options, logger, progress.Report);
+        TrainingRun run;
+        try
+        {
+            run = TrainingDriver.Run(panel, options, logger, progress.Report);
+        }
+        catch (TrainingDivergedException e)
+        {
+            if (!System.Console.IsErrorRedirected) System.Console.Error.WriteLine(); // end the progress line
+            System.Console.Error.WriteLine($"error [{TrainingDivergedException.Code}]: {Path.GetFileName(input)}: {e.Message}");
+            return DivergedExitCode;
+        }
         var outputs = RunSummaryBuilder.Outputs(panel, runConfig, run.Result, run.History, run.TimingsSeconds, run.Device,
             new Uri(input).AbsoluteUri, etag: null, instanceId: null);
         await OutputWriter.WriteAsync(Path.GetFullPath(outDir), outputs);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Mmm.LocalHost.Storage;
+using Mmm.Science.Data;
 using Mmm.Science.Results;
+using Mmm.Science.Synthetic;
 
 namespace Mmm.LocalHost.Tests.Commands;
 
@@ -36,15 +38,100 @@ public class FitCommandTests
         Assert.Equal(0, code);
         Assert.Contains("naive: last 13 weeks", stdout);
         Assert.Contains("media_x1", stdout);
-        foreach (var file in new[] { "decomposition.parquet", "fit.parquet", "adjacency.parquet", "training_history.parquet", "summary.json", "_SUCCESS" })
+        foreach (var file in new[] { "decomposition.parquet", "fit.parquet", "adjacency.parquet", "training_history.parquet", "channels.parquet", "summary.json", "_SUCCESS" })
             Assert.True(File.Exists(Path.Combine(outDir, file)), file);
         var summary = SummaryJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
         Assert.Equal(179, summary.Input.Rows);
         Assert.Null(summary.InstanceId);
+        await ChannelsMatchTheInputAndTheFitAsync(outDir, summary);
 
         var again = await MmmAsync("fit", Path.Combine(Data, "pymc-example.parquet"), "--out", outDir, "--config", config);
         Assert.Equal(1, again.Code);
         Assert.Contains("_SUCCESS", again.Err);
+    }
+
+    /// <summary>channels.parquet read back: spend is the input's media (media_* columns are spend), shares and ROAS follow from the other files.</summary>
+    private static async Task ChannelsMatchTheInputAndTheFitAsync(string outDir, RunSummary summary)
+    {
+        var channels = await OutputReader.ReadChannelsAsync(Path.Combine(outDir, "channels.parquet"));
+        var fit = await OutputReader.ReadFitAsync(Path.Combine(outDir, "fit.parquet"));
+        var decomposition = await OutputReader.ReadDecompositionAsync(Path.Combine(outDir, "decomposition.parquet"));
+        PanelReadResult read;
+        await using (var input = File.OpenRead(Path.Combine(Data, "pymc-example.parquet")))
+            read = await PanelReader.ReadAsync(input, "pymc-example.parquet");
+        var panel = read.Panel;
+        var splitOf = fit.ToDictionary(f => f.Date, f => f.Split);
+
+        Assert.Equal(["media_x1", "media_x2"], channels.Select(c => c.Channel).Distinct());
+        Assert.Equal(["train", "holdout", "all", "train", "holdout", "all"], channels.Select(c => c.Split));
+        for (int c = 0; c < panel.ChannelCount; c++)
+            foreach (var split in new[] { "train", "holdout", "all" })
+            {
+                bool In(DateOnly d) => split == "all" || splitOf[d] == split;
+                var row = channels.Single(r => r.Channel == panel.Channels[c] && r.Split == split);
+                double spend = Enumerable.Range(0, panel.PeriodCount).Where(t => In(panel.Dates[t])).Sum(t => panel.MediaAt(0, t, c));
+                double contribution = decomposition.Where(d => d.Component == panel.Channels[c] && In(d.Date)).Sum(d => d.Contribution);
+                Assert.Equal(spend, row.Spend!.Value, 9);
+                Assert.Equal(contribution, row.Contribution, 9);
+                Assert.Equal(contribution / spend, row.Roas!.Value, 9);
+                Assert.Equal(100 * contribution / fit.Where(f => In(f.Date)).Sum(f => f.Actual), row.ShareOfActual!.Value, 9);
+                Assert.Equal(100 * contribution / fit.Where(f => In(f.Date)).Sum(f => f.Predicted), row.ShareOfPredicted!.Value, 9);
+            }
+        var x1 = summary.Channels.Single(s => s.Channel == "media_x1");
+        Assert.Equal(SpendBases.Column, x1.SpendBasis);
+        Assert.Equal(channels.Single(r => r.Channel == "media_x1" && r.Split == "holdout").Roas, x1.Holdout.Roas);
+    }
+
+    [Fact]
+    public async Task A_folder_with_a_finished_run_is_refused_before_the_input_is_even_read()
+    {
+        var outDir = Temp("done");
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(Path.Combine(outDir, "_SUCCESS"), "");
+        // An input that cannot train (not Parquet): reading it would exit 3, training it never gets that far.
+        var bad = Path.Combine(Path.GetDirectoryName(outDir)!, "broken.parquet");
+        await File.WriteAllTextAsync(bad, "date,kpi\n2024-01-01,3\n");
+
+        var (code, _, stderr) = await MmmAsync("fit", bad, "--out", outDir);
+
+        Assert.Equal(1, code);
+        Assert.Contains("already holds a completed run (_SUCCESS exists); refusing to overwrite it", stderr);
+        Assert.DoesNotContain("not_parquet", stderr);
+        Assert.Equal(["_SUCCESS"], Directory.GetFiles(outDir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_panel_without_controls_fits()
+    {
+        var dir = Temp("");
+        Directory.CreateDirectory(dir);
+        var panel = SyntheticPanelGenerator.Generate(new SyntheticPanelSpec { Regions = 2, Weeks = 60, Controls = [] }).Panel;
+        var input = Path.Combine(dir, "no-controls.parquet");
+        await using (var stream = File.Create(input))
+            await PanelParquetWriter.WriteAsync(panel, stream, """{"hidden": 8, "epochs": 10, "warmStartEpochs": 2, "notearsWarmupEpochs": 5, "notearsDualUpdateEvery": 5}""");
+
+        var (code, _, stderr) = await MmmAsync("fit", input, "--out", Path.Combine(dir, "out"));
+
+        Assert.True(code == 0, stderr);
+        var summary = SummaryJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(dir, "out", "summary.json")));
+        Assert.Empty(summary.Input.Controls);
+    }
+
+    [Fact]
+    public async Task A_loss_that_goes_non_finite_exits_4_naming_the_epoch_and_the_term_and_writes_nothing()
+    {
+        var config = Temp("absurd.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        await File.WriteAllTextAsync(config, """{"hidden": 8, "epochs": 20, "warmStartEpochs": 0, "learningRate": 1e30}""");
+        var outDir = Temp("out");
+
+        var (code, _, stderr) = await MmmAsync("fit", Path.Combine(Data, "pymc-example.parquet"), "--out", outDir, "--config", config);
+
+        Assert.Equal(4, code);
+        Assert.Matches(@"error \[training_diverged\]: pymc-example\.parquet: training diverged: the loss is \S+ at training epoch \d+; its first non-finite term is '\w+'", stderr);
+        Assert.Contains("Lower learningRate", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]

@@ -41,6 +41,18 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
         var summary = SummaryJson.Deserialize((await Store.ReadTextIfExistsAsync($"{outputUri}/summary.json"))!);
         Assert.Equal(id, summary.InstanceId);
         Assert.True(summary.Dag.Acyclic);
+
+        // channels.parquet: one row per channel and split; the media columns are spend.
+        var channels = await OutputTables.Channels.ReadAsync(await Store.ReadAsync($"{outputUri}/{OutputTables.ChannelsFile}"), default);
+        Assert.Equal(panel.ChannelCount * 3, channels.Count);
+        for (int c = 0; c < panel.ChannelCount; c++)
+        {
+            var all = channels.Single(r => r.Channel == panel.Channels[c] && r.Split == "all");
+            double spend = Enumerable.Range(0, panel.Present.Length).Where(i => panel.Present[i]).Sum(i => panel.Media[i * panel.ChannelCount + c]);
+            Assert.Equal(spend, all.Spend!.Value, 6);
+            Assert.Equal(all.Contribution / spend, all.Roas!.Value, 9);
+            Assert.Equal(all.Roas, summary.Channels[c].All.Roas);
+        }
     }
 
     [Fact]
@@ -78,6 +90,8 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
         { "gap", PanelErrorCodes.Gap, "region 'r01'" },
         { "unknown-key", PanelErrorCodes.UnknownConfigKey, "epochz" },
         { "too-short", PanelErrorCodes.TooShort, "fewer than the" },
+        { "constant-control", PanelErrorCodes.ConstantControl, "control column 'control_price' is constant (10) over the training weeks" },
+        { "kpi-and-target", PanelErrorCodes.AmbiguousRole, "both 'kpi' and 'target_price'" },
     };
 
     [Theory]
@@ -91,6 +105,8 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
             "negative-media" => await TestPanels.ParquetAsync(TestPanels.WithMedia(panel, 1, 10, 0, -3)),
             "gap" => await TestPanels.ParquetAsync(TestPanels.WithGap(panel, 0, 20)),
             "unknown-key" => await TestPanels.ParquetAsync(panel, """{"epochz": 3}"""),
+            "constant-control" => await TestPanels.ParquetAsync(TestPanels.WithConstantControl(panel, 0, 10)),
+            "kpi-and-target" => await TestPanels.ParquetAsync(TestPanels.WithControlNames(panel, "target_price", "control_promo")),
             _ => await TestPanels.ParquetAsync(TestPanels.Synthetic(weeks: 12)),
         };
         var blobName = $"e2e-bad-{name}.parquet";
@@ -110,6 +126,23 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
         var properties = await fixture.Input.GetBlobClient(blobName).GetPropertiesAsync();
         Assert.Equal(etag, properties.Value.ETag.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync(PipelineFixture.StatusPath("mmm-nothing-000000000000"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_loss_that_goes_non_finite_fails_the_run_with_the_epoch_and_the_term_in_error_json()
+    {
+        var config = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 0, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10, "device": "cpu", "learningRate": 1e30}""";
+        var (id, _) = await fixture.UploadAsync("e2e-diverged.parquet", await TestPanels.ParquetAsync(TestPanels.Synthetic(), config));
+        var (_, body) = await fixture.WaitAsync(id);
+
+        Assert.Equal("Failed", body["runtimeStatus"]!.GetValue<string>());
+        var prefix = Store.Uri("mmm-output", $"e2e-diverged/{id}");
+        var error = JsonNode.Parse((await Store.ReadTextIfExistsAsync($"{prefix}/error.json"))!)!;
+        Assert.Equal("training_failed", error["code"]!.GetValue<string>());
+        Assert.Matches(@"^TrainOuterIteration failed: training diverged: the loss is \S+ at training epoch 2; its first non-finite term is '\w+'",
+            error["message"]!.GetValue<string>());
+        Assert.Contains("training epoch 2", body["output"]!.ToString());
+        Assert.False(await Store.ExistsAsync($"{prefix}/_SUCCESS"));
     }
 
     [Fact]

@@ -35,9 +35,21 @@ public static class TestPanels
         return Copy(panel, present: present);
     }
 
-    private static Panel Copy(Panel p, double[]? media = null, bool[]? present = null) => new()
+    /// <summary>A copy with every value of one control set to <paramref name="value"/>.</summary>
+    public static Panel WithConstantControl(Panel panel, int control, double value)
+    {
+        var controls = (double[])panel.ControlValues.Clone();
+        for (int cell = 0; cell < panel.Present.Length; cell++) controls[cell * panel.ControlCount + control] = value;
+        return Copy(panel, controls: controls);
+    }
+
+    /// <summary>A copy whose controls are written under other column names (e.g. a name the reader takes for a KPI).</summary>
+    public static Panel WithControlNames(Panel panel, params string[] names) => Copy(panel, controlNames: names);
+
+    private static Panel Copy(Panel p, double[]? media = null, bool[]? present = null, double[]? controls = null, string[]? controlNames = null) => new()
     {
         Source = p.Source, Regions = p.Regions, Dates = p.Dates, StepDays = p.StepDays, KpiName = p.KpiName, Channels = p.Channels,
-        Controls = p.Controls, Kpi = p.Kpi, Media = media ?? p.Media, ControlValues = p.ControlValues, Present = present ?? p.Present,
+        Controls = controlNames ?? p.Controls, Kpi = p.Kpi, Media = media ?? p.Media, ControlValues = controls ?? p.ControlValues,
+        Present = present ?? p.Present,
     };
 }

@@ -1,0 +1,37 @@
+using System.Reflection;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Training;
+
+/// <summary>
+/// Stops training at the first epoch whose loss is NaN or infinite, naming the epoch and the loss term
+/// that went first, instead of training on (a NaN step poisons every weight, and the run used to end much
+/// later with an error about something else).
+/// </summary>
+public static class LossGuard
+{
+    public const string WarmStart = "warm start", Training = "training";
+
+    // Every optional tensor of LossTerms but the total, in declaration order, so terms added there are named too.
+    private static readonly PropertyInfo[] Terms = typeof(LossTerms).GetProperties()
+        .Where(p => p.PropertyType == typeof(Tensor) && p.Name != nameof(LossTerms.Total))
+        .OrderBy(p => p.MetadataToken)
+        .ToArray();
+
+    /// <param name="epoch">1-based epoch of <paramref name="phase"/> (for training, the run's epoch counter).</param>
+    /// <exception cref="TrainingDivergedException">The total loss is not finite.</exception>
+    public static void Check(LossTerms terms, int epoch, string phase)
+    {
+        double total = terms.Total.item<float>();
+        if (double.IsFinite(total)) return;
+        foreach (var property in Terms)
+        {
+            if (property.GetValue(terms) is not Tensor term) continue;
+            double value = term.item<float>();
+            if (!double.IsFinite(value)) throw new TrainingDivergedException(phase, epoch, CamelCase(property.Name), value, total);
+        }
+        throw new TrainingDivergedException(phase, epoch, "total", total, total);
+    }
+
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}
