@@ -18,6 +18,8 @@ const string Usage = """
           seconds per training epoch at the reference panel size and a small one, and peak memory
       generate <out.parquet> [--truth <truth.parquet>] [--seed N] [--regions N] [--weeks N] [--ragged N]
           write a synthetic panel with known channel effects and a planted DAG edge
+      recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--out <file.csv|file.json>] [--data <dir>]
+          attribution benchmark: fit the scenario suite with known truth, print share, ROAS, DAG and WAPE figures
     """;
 
 // run and demo show a status line, so their log stays at warnings unless MMM_LOG_LEVEL says otherwise.
@@ -45,6 +47,7 @@ try
         "demo" => await DemoCommand.RunAsync(new CommandArguments(rest), logging),
         "bench" => BenchCommand.Run(new CommandArguments(rest)),
         "generate" => await GenerateCommand.RunAsync(new CommandArguments(rest)),
+        "recovery" => await RecoveryCommand.RunAsync(new CommandArguments(rest), logging),
         _ => throw new UsageException($"unknown command '{args[0]}'"),
     };
 }

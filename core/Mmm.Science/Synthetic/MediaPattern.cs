@@ -11,4 +11,9 @@ public enum MediaPattern
     Campaigns,
     /// <summary>Budget reset every quarter (13 weeks) plus small weekly jitter.</summary>
     QuarterlyBudget,
+    /// <summary>
+    /// Spend that follows the KPI's season: level * (1 + k * season) * noise, with season the region's
+    /// unit-amplitude seasonal shape and k <see cref="SyntheticChannelSpec.SeasonalSpendStrength"/>.
+    /// </summary>
+    Seasonal,
 }

@@ -3,10 +3,13 @@ namespace Mmm.Science.Synthetic;
 /// <summary>A channel's own activity over one region's span: >= 0, mean exactly 1, never constant.</summary>
 internal static class MediaSeries
 {
-    public static double[] Own(MediaPattern pattern, DeterministicRandom rng, int length)
+    /// <param name="season">The region's unit-amplitude seasonal shape over the span (used by <see cref="MediaPattern.Seasonal"/>).</param>
+    /// <param name="seasonalStrength">k of <see cref="MediaPattern.Seasonal"/>.</param>
+    public static double[] Own(MediaPattern pattern, DeterministicRandom rng, int length, ReadOnlySpan<double> season, double seasonalStrength)
     {
         double[] raw = pattern switch
         {
+            MediaPattern.Seasonal => Seasonal(rng, season[..length], seasonalStrength),
             MediaPattern.Flighted => Flighted(rng, length),
             MediaPattern.AlwaysOn => AlwaysOn(rng, length),
             MediaPattern.Campaigns => Campaigns(rng, length),
@@ -29,6 +32,14 @@ internal static class MediaSeries
                 x[t] = flightLevel * Math.Exp(rng.Normal(0.0, 0.1));
             t += rng.NextInt(2, 8);
         }
+        return x;
+    }
+
+    /// <summary>(1 + k * season) times a short-memory log AR(1) noise; k <= 0.7 keeps it positive (|season| <= 1.35).</summary>
+    private static double[] Seasonal(DeterministicRandom rng, ReadOnlySpan<double> season, double strength)
+    {
+        double[] x = LogAr1(rng, season.Length, phi: 0.5, sd: 0.15);
+        for (int t = 0; t < x.Length; t++) x[t] *= 1.0 + strength * season[t];
         return x;
     }
 

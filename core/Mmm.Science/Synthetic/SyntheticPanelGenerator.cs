@@ -5,8 +5,9 @@ namespace Mmm.Science.Synthetic;
 /// <summary>
 /// Generates a panel from a known model: KPI = baseline + trend + seasonality + sum of channel effects
 /// (geometric adstock, then Hill on the region's mean-scaled adstock, times beta) + control effects + noise,
-/// with a planted DAG among channels (a child channel's activity is partly its parent's adstock).
-/// Deterministic for a given spec, seed included.
+/// with a planted DAG among channels (a child channel's activity is partly its parent's adstock). A channel's
+/// spend may follow the season or a control (confounding), and its beta may be calibrated to a target share
+/// of the KPI (<see cref="TargetShareCalibration"/>). Deterministic for a given spec, seed included.
 /// </summary>
 public static class SyntheticPanelGenerator
 {
@@ -33,13 +34,14 @@ public static class SyntheticPanelGenerator
         var contributions = new double[regions * periods * m];
         var kpi = new double[regions * periods];
         var present = new bool[regions * periods];
+        var regionBetas = new double[regions * channels];
 
         for (int r = 0; r < regions; r++)
         {
             var region = new RegionBuffers(spans[r].Length, m, channels, controls);
-            FillStructural(spec, r, spans[r], sizes[r], dates, region);
-            FillMedia(spec, r, sizes[r], region, channelOffset: 3);
+            double[] season = FillStructural(spec, r, spans[r], sizes[r], dates, region);
             FillControls(spec, r, sizes[r], region, controlOffset: 3 + channels);
+            FillMedia(spec, r, sizes[r], region, channelOffset: 3, season, regionBetas.AsSpan(r * channels, channels));
             FillNoise(spec, r, region, noiseIndex: m - 1);
 
             for (int i = 0; i < region.Length; i++)
@@ -91,6 +93,7 @@ public static class SyntheticPanelGenerator
             Kpi = (double[])kpi.Clone(),
             Present = (bool[])present.Clone(),
             RegionSize = sizes,
+            RegionBetas = regionBetas,
             Edges = spec.Channels
                 .Where(c => c.DrivenBy is not null)
                 .Select(c => new DagEdge(c.DrivenBy!, c.Name, c.DrivenShare))
@@ -126,7 +129,8 @@ public static class SyntheticPanelGenerator
         return sizes;
     }
 
-    private static void FillStructural(SyntheticPanelSpec spec, int r, RegionSpan span, double size, DateOnly[] dates, RegionBuffers region)
+    /// <summary>Baseline, trend and seasonality; returns the region's unit-amplitude seasonal shape over its span.</summary>
+    private static double[] FillStructural(SyntheticPanelSpec spec, int r, RegionSpan span, double size, DateOnly[] dates, RegionBuffers region)
     {
         var rng = DeterministicRandom.For(spec.Seed, SyntheticStreams.RegionShape, (ulong)r);
         double level = spec.BaseLevel * size;
@@ -136,6 +140,7 @@ public static class SyntheticPanelGenerator
         double phase2 = rng.Uniform(0.0, 2 * Math.PI);
         double periodsPerYear = 365.25 / spec.StepDays;
 
+        var season = new double[region.Length];
         for (int i = 0; i < region.Length; i++)
         {
             int t = span.Start + i;
@@ -145,18 +150,29 @@ public static class SyntheticPanelGenerator
             region.Contributions[i * region.Components + 0] = level;
             region.Contributions[i * region.Components + 1] = level * trendPerYear * (t / periodsPerYear);
             region.Contributions[i * region.Components + 2] = level * amplitude * seasonal;
+            season[i] = seasonal;
         }
+        return season;
     }
 
-    private static void FillMedia(SyntheticPanelSpec spec, int r, double size, RegionBuffers region, int channelOffset)
+    /// <summary>
+    /// Spend and effect of every channel. Channels with a fixed beta are filled first; then the region's
+    /// noise-free KPI without the calibrated channels is what <see cref="TargetShareCalibration"/> solves their betas
+    /// from (controls and structural parts are already in <paramref name="region"/>, noise is not yet).
+    /// </summary>
+    private static void FillMedia(SyntheticPanelSpec spec, int r, double size, RegionBuffers region, int channelOffset,
+        double[] season, Span<double> betas)
     {
         int channels = spec.Channels.Count;
         var raw = new double[channels][];
+        var response = new double[channels][];
         for (int c = 0; c < channels; c++)
         {
             var ch = spec.Channels[c];
             var rng = DeterministicRandom.For(spec.Seed, SyntheticStreams.Media, (ulong)r, (ulong)c);
-            double[] own = MediaSeries.Own(ch.Pattern, rng, region.Length);
+            double[] own = MediaSeries.Own(ch.Pattern, rng, region.Length, season, ch.SeasonalStrength);
+            if (ch.SpendFollowsControl is not null)
+                own = FollowControl(own, region, IndexOfControl(spec, ch.SpendFollowsControl), ch.ControlElasticity);
             double[] x = new double[region.Length];
             double[]? parentDrive = null;
             if (ch.DrivenBy is not null)
@@ -172,14 +188,47 @@ public static class SyntheticPanelGenerator
             raw[c] = x;
 
             double[] adstock = ResponseCurves.MeanScaled(ResponseCurves.GeometricAdstock(x, ch.AdstockDecay));
-            double beta = ch.Beta * size;
+            response[c] = new double[region.Length];
             for (int i = 0; i < region.Length; i++)
             {
                 region.Media[i * channels + c] = x[i];
-                region.Contributions[i * region.Components + channelOffset + c] =
-                    beta * ResponseCurves.Hill(adstock[i], ch.HillSlope, ch.HillHalfSaturation);
+                response[c][i] = ResponseCurves.Hill(adstock[i], ch.HillSlope, ch.HillHalfSaturation);
+            }
+            if (ch.TargetShare is null)
+            {
+                betas[c] = ch.Beta * size;
+                SetContribution(region, channelOffset + c, betas[c], response[c]);
             }
         }
+
+        double targetShareSum = spec.Channels.Sum(ch => ch.TargetShare ?? 0.0);
+        double others = region.Contributions.Sum();
+        for (int c = 0; c < channels; c++)
+        {
+            if (spec.Channels[c].TargetShare is not double share) continue;
+            betas[c] = TargetShareCalibration.Beta(others, response[c].Sum(), share, targetShareSum);
+            SetContribution(region, channelOffset + c, betas[c], response[c]);
+        }
+    }
+
+    private static void SetContribution(RegionBuffers region, int component, double beta, double[] response)
+    {
+        for (int i = 0; i < region.Length; i++)
+            region.Contributions[i * region.Components + component] = beta * response[i];
+    }
+
+    /// <summary>own * exp(elasticity * z), z the control standardised over the span, mean-scaled again.</summary>
+    private static double[] FollowControl(double[] own, RegionBuffers region, int control, double elasticity)
+    {
+        int controls = region.ControlCount;
+        var values = new double[region.Length];
+        for (int i = 0; i < region.Length; i++) values[i] = region.Controls[i * controls + control];
+        double mean = ResponseCurves.Mean(values);
+        double sd = Math.Sqrt(values.Select(v => (v - mean) * (v - mean)).Average());
+        var followed = new double[own.Length];
+        for (int i = 0; i < own.Length; i++)
+            followed[i] = own[i] * (sd > 0.0 ? Math.Exp(elasticity * (values[i] - mean) / sd) : 1.0);
+        return ResponseCurves.MeanScaled(followed);
     }
 
     private static void FillControls(SyntheticPanelSpec spec, int r, double size, RegionBuffers region, int controlOffset)
@@ -209,6 +258,13 @@ public static class SyntheticPanelGenerator
         var rng = DeterministicRandom.For(spec.Seed, SyntheticStreams.Noise, (ulong)r);
         for (int i = 0; i < region.Length; i++)
             region.Contributions[i * region.Components + noiseIndex] = rng.Normal(0.0, sd);
+    }
+
+    private static int IndexOfControl(SyntheticPanelSpec spec, string name)
+    {
+        for (int k = 0; k < spec.Controls.Count; k++)
+            if (spec.Controls[k].Name == name) return k;
+        throw new ArgumentException($"Unknown control '{name}'.", nameof(name));
     }
 
     private static int IndexOfChannel(SyntheticPanelSpec spec, string name)
@@ -241,6 +297,7 @@ public static class SyntheticPanelGenerator
     {
         public int Length { get; } = length;
         public int Components { get; } = components;
+        public int ControlCount { get; } = controls;
         public double[] Contributions { get; } = new double[length * components];
         public double[] Media { get; } = new double[length * channels];
         public double[] Controls { get; } = new double[length * controls];

@@ -3,6 +3,10 @@ namespace Mmm.Science.Synthetic;
 /// <summary>Rejects specs that cannot produce a valid panel, naming the offending setting.</summary>
 internal static class SyntheticPanelSpecValidation
 {
+    /// <summary>The seasonal shape reaches +-1.35 (first harmonic plus 0.35 of the second), so k * 1.35 stays below 1.</summary>
+    public const double MaxSeasonalSpendStrength = 0.7;
+    public const double MaxTargetShareSum = 0.9;
+
     public static void Validate(SyntheticPanelSpec spec)
     {
         Require(spec.Regions >= 1, $"Regions must be >= 1 (got {spec.Regions}).");
@@ -36,7 +40,24 @@ internal static class SyntheticPanelSpecValidation
                 Require(parentEarlier, $"Channel '{ch.Name}': parent '{ch.DrivenBy}' must be an earlier channel.");
                 Require(ch.DrivenShare > 0 && ch.DrivenShare < 1, $"Channel '{ch.Name}': DrivenShare must be in (0, 1).");
             }
+            if (ch.TargetShare is double share)
+                Require(share >= 0 && share < 1, $"Channel '{ch.Name}': TargetShare must be in [0, 1) (got {share}).");
+            if (ch.SeasonalSpendStrength is double k)
+                Require(k > 0 && k <= MaxSeasonalSpendStrength,
+                    $"Channel '{ch.Name}': SeasonalSpendStrength must be in (0, {MaxSeasonalSpendStrength}] so spend stays positive (got {k}).");
+            if (ch.SpendFollowsControl is not null)
+            {
+                Require(spec.Controls.Any(k => k.Name == ch.SpendFollowsControl),
+                    $"Channel '{ch.Name}': SpendFollowsControl '{ch.SpendFollowsControl}' is not a control of the spec.");
+                Require(ch.ControlElasticity > 0 && ch.ControlElasticity <= 3,
+                    $"Channel '{ch.Name}': ControlElasticity must be in (0, 3] (got {ch.ControlElasticity}).");
+            }
+            else
+                Require(ch.ControlElasticity == 0, $"Channel '{ch.Name}': ControlElasticity needs SpendFollowsControl.");
         }
+        double targetShareSum = spec.Channels.Sum(ch => ch.TargetShare ?? 0.0);
+        Require(targetShareSum <= MaxTargetShareSum,
+            $"Target shares sum to {targetShareSum}; at most {MaxTargetShareSum} leaves room for the baseline.");
         foreach (var ctl in spec.Controls)
         {
             Require(ctl.Name.StartsWith("control_", StringComparison.Ordinal), $"Control '{ctl.Name}' must start with 'control_'.");

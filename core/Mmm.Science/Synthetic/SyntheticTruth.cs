@@ -27,6 +27,11 @@ public sealed class SyntheticTruth
     public required bool[] Present { get; init; }
     /// <summary>[R] size factor each KPI-unit parameter of the spec is multiplied by in that region.</summary>
     public required double[] RegionSize { get; init; }
+    /// <summary>
+    /// [R*C] each channel's beta in each region (KPI units per week at full saturation): the spec's beta times the
+    /// region's size, or the calibrated beta of a channel with a <see cref="SyntheticChannelSpec.TargetShare"/>.
+    /// </summary>
+    public required double[] RegionBetas { get; init; }
     /// <summary>The planted channel DAG.</summary>
     public required IReadOnlyList<DagEdge> Edges { get; init; }
 
@@ -36,9 +41,18 @@ public sealed class SyntheticTruth
 
     public IReadOnlyList<string> ChannelNames => Channels.Select(c => c.Name).ToArray();
     public IReadOnlyDictionary<string, double> AdstockDecays => Channels.ToDictionary(c => c.Name, c => c.AdstockDecay);
-    /// <summary>Betas in KPI units for a size-1 region; region r: times <see cref="RegionSize"/>[r].</summary>
-    public IReadOnlyDictionary<string, double> Betas => Channels.ToDictionary(c => c.Name, c => c.Beta);
-    public double BetaInRegion(int region, int channel) => Channels[channel].Beta * RegionSize[region];
+    /// <summary>
+    /// Betas in KPI units for a size-1 region; region r: times <see cref="RegionSize"/>[r]. A calibrated channel's
+    /// beta differs by region beyond its size, so it gets the mean over regions of beta / size (see <see cref="BetaInRegion"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Betas => Channels.Select((c, i) => (c, i)).ToDictionary(
+        x => x.c.Name,
+        x => x.c.TargetShare is null ? x.c.Beta : Enumerable.Range(0, RegionCount).Average(r => BetaInRegion(r, x.i) / RegionSize[r]));
+    public double BetaInRegion(int region, int channel) => RegionBetas[region * Channels.Count + channel];
+
+    /// <summary>Channels whose true contribution is exactly zero in every cell.</summary>
+    public IReadOnlyList<string> ZeroEffectChannels =>
+        Channels.Where((_, c) => Enumerable.Range(0, RegionCount).All(r => BetaInRegion(r, c) == 0.0)).Select(ch => ch.Name).ToArray();
 
     public int ComponentIndex(string component)
     {

@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Mmm.LocalHost.ConsoleOutput;
+using Mmm.Science.Data;
+using Mmm.Science.Options;
+using Mmm.Science.Recovery;
+using Mmm.Science.Training;
+
+namespace Mmm.LocalHost.Commands;
+
+/// <summary>
+/// <c>recovery [--scenario a,b] [--config json] [--seeds N] [--out file.csv|file.json] [--data dir]</c>: the
+/// attribution benchmark. Fits every scenario of <see cref="RecoverySuite"/> in turn with the real default model
+/// (plus any overrides), prints a block of figures per fit against the known truth, and ends with the suite's
+/// worst cases in one line that scripts read (<see cref="SuiteSummary.ClosingLine"/>).
+/// </summary>
+public static class RecoveryCommand
+{
+    public const string Usage = "recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--out <file.csv|file.json>] [--data <dir>]";
+
+    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    {
+        args.CheckOnly("scenario", "config", "seeds", "out", "data");
+        if (args.Positional.Count != 0) throw new UsageException(Usage);
+        var options = Options(args.Option("config"));
+        int seeds = args.Int("seeds", 1);
+        if (seeds < 1) throw new UsageException("--seeds must be at least 1");
+        var outPath = args.Option("out");
+        if (outPath is not null && Path.GetExtension(outPath).ToLowerInvariant() is not (".csv" or ".json"))
+            throw new UsageException($"--out must end in .csv or .json (got '{outPath}')");
+
+        var scenarios = Select(RecoverySuite.Scenarios(DataDirectory(args.Option("data"))), args.Option("scenario"));
+        var logger = new MinimumLevelLogger(logging.CreateLogger("recovery"),
+            Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is null ? LogLevel.Warning : LogLevel.Trace);
+        Console.WriteLine($"mmm recovery: {scenarios.Count} scenarios x {seeds} seed{(seeds == 1 ? "" : "s")} " +
+                          $"(model seeds {string.Join(", ", Enumerable.Range(options.Seed, seeds))}); config: {Overrides(options)}");
+
+        var scores = new List<ScenarioScore>();
+        var spreads = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < scenarios.Count; i++)
+        {
+            var scenario = scenarios[i];
+            var loaded = await scenario.LoadAsync(CancellationToken.None);
+            Console.WriteLine(ScenarioReportText.Header(i + 1, scenarios.Count, scenario, loaded));
+            var runs = new List<ScenarioScore>();
+            for (int k = 0; k < seeds; k++)
+            {
+                var seeded = options with { Seed = options.Seed + k };
+                // The epoch progress line only where it overwrites itself; redirected output gets the blocks alone.
+                Action<EpochProgress>? progress = Console.IsErrorRedirected
+                    ? null
+                    : new ProgressLine(seeded.Epochs, DualSchedule.MaxOuterIterations(seeded)).Report;
+                var run = RecoveryRunner.Run(loaded, seeded, logger, progress);
+                runs.Add(run.Score);
+                foreach (var line in ScenarioReportText.Block(run.Score)) Console.WriteLine(line);
+            }
+            if (seeds > 1)
+            {
+                var spread = SeedSpread.LargestShareMovement(runs);
+                spreads[scenario.Name] = spread.Spread;
+                Console.WriteLine(ScenarioReportText.SeedSpreadLine(scenario.Name, seeds, spread));
+            }
+            scores.AddRange(runs);
+        }
+
+        if (outPath is not null)
+        {
+            await RecoveryReportFile.WriteAsync(outPath, scores, seeds > 1 ? spreads : null);
+            Console.WriteLine($"results written to {Path.GetFullPath(outPath)}");
+        }
+        var summary = SuiteSummary.From(scores);
+        Console.WriteLine($"wall time {scores.Sum(s => s.WallSeconds):F0} s, CPU time {scores.Sum(s => s.CpuSeconds ?? 0):F0} s over {scores.Count} fits");
+        if (seeds > 1)
+        {
+            var worst = spreads.MaxBy(x => x.Value);
+            Console.WriteLine($"seeds: largest share movement between seeds {100 * worst.Value:F2} pp ({worst.Key})");
+        }
+        Console.WriteLine(summary.WorstCasesLine());
+        Console.WriteLine(summary.ClosingLine());
+        return 0;
+    }
+
+    /// <summary>The product defaults, with the model-option overrides of <paramref name="config"/> (inline JSON or a file).</summary>
+    private static MmmOptions Options(string? config)
+    {
+        if (config is null) return new MmmOptions();
+        bool inline = config.TrimStart().StartsWith('{');
+        if (!inline && !File.Exists(config)) throw new UsageException($"--config is neither a JSON object nor a file: {config}");
+        var parsed = RunConfig.Parse(inline ? config : File.ReadAllText(config), inline ? "--config" : Path.GetFileName(config));
+        if (parsed.Roles != ColumnRoles.None)
+            throw new UsageException("--config: column roles (date, region, kpi, media, controls) do not apply to the suite's panels");
+        return parsed.Options;
+    }
+
+    /// <summary>The settings that differ from the product defaults, in run-config syntax.</summary>
+    private static string Overrides(MmmOptions options)
+    {
+        var defaults = JsonNode.Parse(RunConfig.Default.ToJson())!.AsObject();
+        var actual = JsonNode.Parse((RunConfig.Default with { Options = options }).ToJson())!.AsObject();
+        var changed = actual.Where(kv => !JsonNode.DeepEquals(kv.Value, defaults[kv.Key])).Select(kv => $"{kv.Key}: {kv.Value?.ToJsonString() ?? "null"}").ToList();
+        return changed.Count == 0 ? "product defaults" : "product defaults with " + string.Join(", ", changed);
+    }
+
+    private static IReadOnlyList<RecoveryScenario> Select(IReadOnlyList<RecoveryScenario> all, string? names)
+    {
+        if (names is null) return all;
+        var wanted = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = wanted.Where(n => all.All(s => s.Name != n)).ToList();
+        if (wanted.Length == 0 || unknown.Count > 0)
+            throw new UsageException($"unknown scenario '{string.Join("', '", unknown)}'; known: {string.Join(", ", all.Select(s => s.Name))}");
+        return all.Where(s => wanted.Contains(s.Name)).ToList();
+    }
+
+    /// <summary>--data, else the first tests/data holding the PyMC example above the working folder or the program.</summary>
+    private static string DataDirectory(string? given)
+    {
+        if (given is not null) return Path.GetFullPath(given);
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "tests", "data");
+                if (File.Exists(Path.Combine(candidate, PymcExampleScenario.PanelFile))) return candidate;
+            }
+        return Path.Combine(Directory.GetCurrentDirectory(), "tests", "data"); // the PyMC scenario then names the missing file
+    }
+
+    /// <summary>The training's per-iteration log would drown the figures: only warnings pass unless MMM_LOG_LEVEL is set.</summary>
+    private sealed class MinimumLevelLogger(ILogger inner, LogLevel minimum) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum && inner.IsEnabled(logLevel);
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) inner.Log(logLevel, eventId, state, exception, formatter);
+        }
+    }
+}
