@@ -16,6 +16,8 @@ internal static class MmmOptionsValidator
     private static IEnumerable<(string Key, bool Ok, string Problem)> Checks(MmmOptions o)
     {
         yield return OneOf("device", o.Device, "cpu", "cuda", "auto");
+        yield return OneOf("architecture", o.Architecture, Architectures.Modulated, Architectures.Structural, Architectures.Reference);
+        yield return ("architecture", !o.ReferenceCompat || o.Architecture == Architectures.Reference, "must be reference when referenceCompat is true");
         yield return OneOf("dagMode", o.DagMode, DagModes.Triangular, DagModes.Notears);
         yield return OneOf("dualSchedule", o.DualSchedule, DualSchedules.Reference, DualSchedules.Standard);
         yield return OneOf("mediaScaling", o.MediaScaling, MediaScalings.ShareOfVoice, MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean);
@@ -39,6 +41,23 @@ internal static class MmmOptionsValidator
         yield return ("evalEvery", o.EvalEvery >= 1, "must be >= 1");
         yield return ("patience", o.Patience >= 0, "must be >= 0");
         yield return ("logEvery", o.LogEvery >= 1, "must be >= 1");
+        yield return ("adstockMax", o.AdstockMax is > 0 and < 1, "must be > 0 and < 1");
+        yield return ("hillSlopeMin", o.HillSlopeMin > 0 && o.HillSlopeMin < o.HillSlopeMax, "must be > 0 and below hillSlopeMax");
+        yield return ("hillSlopePrior", o.HillSlopePrior > 0, "must be > 0");
+        yield return ("adstockPrior", o.AdstockPrior > 0 && o.AdstockPrior < o.AdstockMax, "must be > 0 and below adstockMax");
+        yield return ("adstockPriorSd", o.AdstockPriorSd >= 0, "must be >= 0");
+        yield return ("hillHalfPrior", o.HillHalfPrior > 0, "must be > 0");
+        yield return ("hillSlopePriorSd", o.HillSlopePriorSd >= 0, "must be >= 0");
+        yield return ("hillHalfPriorSd", o.HillHalfPriorSd >= 0, "must be >= 0");
+        yield return ("modulationBound", o.ModulationBound is >= 0 and < 1, "must be >= 0 and < 1");
+        yield return ("modulationPriorSd", o.ModulationPriorSd > 0, "must be > 0");
+        yield return ("regionPoolingSd", o.RegionPoolingSd > 0, "must be > 0");
+        yield return ("controlPoolingSd", o.ControlPoolingSd > 0, "must be > 0");
+        yield return ("effectShrinkage", o.EffectShrinkage >= 0, "must be >= 0");
+        yield return ("effectShrinkageScale", o.EffectShrinkageScale > 0, "must be > 0");
+        yield return ("structuralEpochs", o.StructuralEpochs >= 0, "must be >= 0");
+        yield return ("structuralLearningRate", o.StructuralLearningRate > 0 && double.IsFinite(o.StructuralLearningRate), "must be a finite number > 0");
+        yield return ("structuralRestarts", o.StructuralRestarts >= 1, "must be >= 1");
     }
 
     private static (string, bool, string) OneOf(string key, string? value, params string[] allowed) =>

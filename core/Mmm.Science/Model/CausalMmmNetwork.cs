@@ -6,19 +6,15 @@ using static TorchSharp.torch;
 namespace Mmm.Science.Model;
 
 /// <summary>
-/// The deep causal MMM of model-spec §3: adstock -> Hill -> DAG interaction, a GRU over media and
+/// The reference architecture, DeepCausalMMM's network (model-spec §3): adstock -> Hill -> DAG interaction, a GRU over media and
 /// control features producing bounded time-varying coefficients, plus baseline, seasonality and trend.
 /// Parameter names and registration order follow the reference's PyTorch state_dict, so golden
 /// vectors load by name. Four reference parameters (coeff_range_raw, ctrl_coeff_range_raw,
 /// stable_coeff_scale_raw, region_baseline_scale_raw) take no part in the forward pass; they are kept
 /// because the reference regularises them and uses stable_coeff_scale_raw during initialisation.
 /// </summary>
-public sealed class CausalMmmNetwork : nn.Module
+public sealed class CausalMmmNetwork : MmmNetwork
 {
-    public MmmOptions Options { get; }
-    public int Channels { get; }
-    public int ControlCount { get; }
-    public int RegionCount { get; }
     public int Hidden { get; }
     /// <summary>Fourier features per period for calendar seasonality (0 in reference mode).</summary>
     public int SeasonalFeatures { get; }
@@ -27,7 +23,6 @@ public sealed class CausalMmmNetwork : nn.Module
     public Parameter Alpha => P("alpha");
     public Parameter HillA => P("hill_a");
     public Parameter HillG => P("hill_g");
-    public Parameter AdjLogits => P("adj_logits");
     public Parameter InteractionWeight => P("interaction_weight");
     public Parameter RegionBaseline => P("region_baseline");
     public Parameter GlobalBias => P("global_bias");
@@ -42,19 +37,12 @@ public sealed class CausalMmmNetwork : nn.Module
     public Parameter? SeasonalAmplitude => get_parameter("seasonal_amplitude");
     public Parameter? TrendSlope => get_parameter("trend_slope");
     public Parameter? TrendDampingRaw => get_parameter("trend_damping_raw");
-    public Tensor DagMask => get_buffer("dag_mask")!;
     public readonly Sequential CtrlMlp, CoeffGen, CtrlCoeffGen;
     public readonly GRU Gru;
 
-    private Parameter P(string name) => get_parameter(name) ?? throw new InvalidOperationException($"no parameter {name}");
-
     public CausalMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures)
-        : base(nameof(CausalMmmNetwork))
+        : base(nameof(CausalMmmNetwork), options, channels, controls, regions)
     {
-        Options = options;
-        Channels = channels;
-        ControlCount = controls;
-        RegionCount = regions;
         Hidden = options.Hidden;
         SeasonalFeatures = options.Seasonality == SeasonalityModes.Calendar ? seasonalFeatures : 0;
         int h = Hidden, half = options.ControlHidden;
@@ -99,12 +87,6 @@ public sealed class CausalMmmNetwork : nn.Module
         register_buffer("dag_mask", ChannelDag.Mask(channels, options.DagMode), persistent: false);
     }
 
-    private void Param(string name, Tensor value)
-    {
-        var p = new Parameter(value.detach().contiguous());
-        register_parameter(name, p);
-    }
-
     private static Sequential CoefficientMlp(int hidden, int outputs)
     {
         var layers = new[] { nn.Linear(hidden, hidden), nn.Linear(hidden, hidden / 2), nn.Linear(hidden / 2, outputs) };
@@ -118,11 +100,10 @@ public sealed class CausalMmmNetwork : nn.Module
     }
 
     public Tensor AdstockDecay() => sigmoid(Alpha).clamp(0, 0.8);
-    public Tensor Adjacency() => ChannelDag.Adjacency(AdjLogits, DagMask, Options.DagTemperature);
     public Tensor PredictionScale() => nn.functional.softplus(PredictionScaleRaw);
 
     /// <param name="dropoutMask">Scaled keep-mask [R,T,H/2] for the control features in training, or null.</param>
-    public ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask)
+    public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask)
     {
         long b = inputs.Regions, t = inputs.Periods;
         var adstock = GeometricAdstock.Apply(inputs.Media, AdstockDecay());
@@ -154,27 +135,11 @@ public sealed class CausalMmmNetwork : nn.Module
             : matmul(SeasonalAmplitude, inputs.Seasonal.t());
         var trend = TrendSlope is null
             ? zeros(b, t, device: inputs.Media.device)
-            : TrendSlope.view(-1, 1) * DampedTime(inputs.TrendTime).view(1, -1);
+            : TrendSlope.view(-1, 1) * DampedTrend.Time(inputs.TrendTime, sigmoid(TrendDampingRaw!)).view(1, -1);
 
         var raw = mediaContrib.sum(-1) + ctrlContrib.sum(-1) + baseline + seasonal + trend;
         var scale = PredictionScale();
         return new ModelOutputs(raw * scale, raw, scale, mediaContrib, ctrlContrib, baseline, seasonal, trend,
             mediaCoef, ctrlCoef, adstock, hill, mediaDag, ctrlFeatures, states, mediaRaw, ctrlRaw);
-    }
-
-    /// <summary>
-    /// Trend time: linear over the training range (TrendTime in [-0.5, 0.5] there); beyond it each step
-    /// adds phi^k of a training step, so forecasts flatten instead of extrapolating a straight line.
-    /// TrendTime holds the plain linear index; steps past 0.5 are damped here so phi is learned.
-    /// </summary>
-    private Tensor DampedTime(Tensor linearTime)
-    {
-        var phi = sigmoid(TrendDampingRaw!);
-        var beyond = (linearTime - 0.5).clamp_min(0);
-        var step = linearTime.numel() > 1 ? (linearTime[1] - linearTime[0]).abs().clamp_min(1e-6) : ones(1, device: linearTime.device);
-        var k = beyond / step; // steps past the end of training
-        // sum_{i=1..k} phi^i = phi (1 - phi^k) / (1 - phi)
-        var damped = phi * (1 - phi.pow(k)) / (1 - phi) * step;
-        return where(linearTime > 0.5, 0.5 + damped, linearTime);
     }
 }

@@ -10,13 +10,15 @@ namespace Mmm.Science.Model;
 /// <param name="Seasonal">Reference seasonality: [R,T] per-region seasonal series in [0,1].
 /// Calendar seasonality: [T,F] Fourier features of each period's calendar position.</param>
 /// <param name="TrendTime">[T] damped-trend time index (unused when the trend is off).</param>
-public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal, Tensor TrendTime) : IDisposable
+/// <param name="FitCells">[R,T] 1 on the cells the KPI is fitted on (present training weeks after burn-in): the
+/// modulated architecture centres its modulation there. Null where a caller has no split (the reference ignores it).</param>
+public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal, Tensor TrendTime, Tensor? FitCells = null) : IDisposable
 {
     public long Regions => Media.shape[0];
     public long Periods => Media.shape[1];
 
     public ModelInputs To(Device device) =>
-        new(Media.to(device), Controls.to(device), Seasonal.to(device), TrendTime.to(device));
+        new(Media.to(device), Controls.to(device), Seasonal.to(device), TrendTime.to(device), FitCells?.to(device));
 
     public void Dispose()
     {
@@ -24,5 +26,6 @@ public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal,
         Controls.Dispose();
         Seasonal.Dispose();
         TrendTime.Dispose();
+        FitCells?.Dispose();
     }
 }

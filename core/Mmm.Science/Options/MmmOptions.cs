@@ -24,11 +24,17 @@ public sealed record MmmOptions
 
     // ---- scaling ----
     /// <summary>shareOfVoice (reference) | perChannelMean | perChannelRegionMean.</summary>
-    public string MediaScaling { get; init; } = MediaScalings.PerChannelMean;
+    public string MediaScaling { get; init; } = MediaScalings.PerChannelRegionMean;
     /// <summary>reference ((x-median)/(IQR*1.349), clip by the reference rule) | robust ((x-median)/(IQR/1.349), std if IQR=0, clip ±5).</summary>
     public string ControlScaling { get; init; } = ControlScalings.Robust;
 
     // ---- architecture ----
+    /// <summary>
+    /// modulated (default: stable per-channel effects times a bounded, penalised GRU modulation) |
+    /// structural (the same model with no GRU: adstock + Hill + linear, time-invariant) |
+    /// reference (the DeepCausalMMM network, used by referenceCompat).
+    /// </summary>
+    public string Architecture { get; init; } = Architectures.Modulated;
     public int Hidden { get; init; } = 280;
     public double Dropout { get; init; } = 0.12;
     /// <summary>triangular | notears.</summary>
@@ -90,6 +96,40 @@ public sealed record MmmOptions
     /// <summary>reference | standard.</summary>
     public string DualSchedule { get; init; } = DualSchedules.Reference;
 
+    // ---- the modulated and structural architectures (docs/model.md) ----
+    /// <summary>Largest adstock decay (carry-over share per week).</summary>
+    public double AdstockMax { get; init; } = 0.9;
+    /// <summary>Logit-normal prior on the adstock decay (as a fraction of adstockMax): median and logit-scale sd (0 = no prior).</summary>
+    public double AdstockPrior { get; init; } = 0.4;
+    public double AdstockPriorSd { get; init; } = 0;
+    /// <summary>Range of the Hill slope: below 1 concave from the origin, above 1 S-shaped.</summary>
+    public double HillSlopeMin { get; init; } = 0.5;
+    public double HillSlopeMax { get; init; } = 3.5;
+    /// <summary>Log-normal prior on the Hill slope: median and log-scale sd (0 = no prior).</summary>
+    public double HillSlopePrior { get; init; } = 1.5;
+    public double HillSlopePriorSd { get; init; } = 0;
+    /// <summary>Log-normal prior on the Hill half-saturation point, in units of the channel's mean adstocked spend.</summary>
+    public double HillHalfPrior { get; init; } = 1.0;
+    public double HillHalfPriorSd { get; init; } = 0;
+    /// <summary>Bound of the GRU modulation: coefficient = effect * (1 + m), |m| &lt;= this.</summary>
+    public double ModulationBound { get; init; } = 0.25;
+    /// <summary>Prior sd of what the modulation adds to a channel's contribution per region-week, in units of the
+    /// region's mean KPI (smaller = closer to time-invariant).</summary>
+    public double ModulationPriorSd { get; init; } = 0.01;
+    /// <summary>Prior sd of each region's log deviation from the pooled channel effect and of its control coefficients.</summary>
+    public double RegionPoolingSd { get; init; } = 0.3;
+    /// <summary>Prior sd of each region's deviation from a pooled control coefficient (scaled KPI per robust sd of the control).</summary>
+    public double ControlPoolingSd { get; init; } = 0.05;
+    /// <summary>Weight of the log shrinkage penalty on each channel's mean contribution (0 = none).</summary>
+    public double EffectShrinkage { get; init; } = 0;
+    /// <summary>Contribution scale (share of the KPI) below which the shrinkage pulls an effect to zero.</summary>
+    public double EffectShrinkageScale { get; init; } = 0.002;
+    /// <summary>Epochs of the structural pre-fit (the warm start of the modulated and structural architectures) per restart.</summary>
+    public int StructuralEpochs { get; init; } = 1500;
+    public double StructuralLearningRate { get; init; } = 0.02;
+    /// <summary>Pre-fit restarts from different response-curve shapes; the best penalised fit is kept.</summary>
+    public int StructuralRestarts { get; init; } = 1;
+
     // ---- early stopping (fixed behaviour; the reference's never fires) ----
     public bool EarlyStopping { get; init; } = true;
     public int EvalEvery { get; init; } = 25;
@@ -106,6 +146,7 @@ public sealed record MmmOptions
     public static MmmOptions Reference { get; } = new()
     {
         ReferenceCompat = true,
+        Architecture = Architectures.Reference,
         MediaScaling = MediaScalings.ShareOfVoice,
         ControlScaling = ControlScalings.Reference,
         Seasonality = SeasonalityModes.Reference,
@@ -120,6 +161,7 @@ public sealed record MmmOptions
     [JsonIgnore] public int ControlHidden => (int)(Hidden * 0.5);
 }
 
+public static class Architectures { public const string Modulated = "modulated", Structural = "structural", Reference = "reference"; }
 public static class DagModes { public const string Triangular = "triangular", Notears = "notears"; }
 public static class DualSchedules { public const string Reference = "reference", Standard = "standard"; }
 public static class MediaScalings { public const string ShareOfVoice = "shareOfVoice", PerChannelMean = "perChannelMean", PerChannelRegionMean = "perChannelRegionMean"; }

@@ -35,7 +35,7 @@ internal sealed class EarlyStopping(MmmOptions options) : IDisposable
     }
 
     /// <returns>true when patience is exhausted.</returns>
-    public bool Observe(int epoch, double score, double h, CausalMmmNetwork net)
+    public bool Observe(int epoch, double score, double h, MmmNetwork net)
     {
         if (!Enabled || !PhaseActive || h > options.EarlyStoppingMaxH) return false;
         if (score < Best - options.MinDelta)
@@ -52,7 +52,7 @@ internal sealed class EarlyStopping(MmmOptions options) : IDisposable
     }
 
     /// <returns>true when weights were restored.</returns>
-    public bool RestoreBest(CausalMmmNetwork net)
+    public bool RestoreBest(MmmNetwork net)
     {
         if (!Enabled || BestWeights is null) return false;
         using var _ = no_grad();

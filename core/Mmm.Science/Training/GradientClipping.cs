@@ -13,7 +13,7 @@ public static class GradientClipping
     public static bool IsCoefficientParameter(string name) =>
         name.Contains("coeff", StringComparison.OrdinalIgnoreCase) || name.Contains("range_raw");
 
-    public static (List<Parameter> Coefficients, List<Parameter> Others) Groups(CausalMmmNetwork net)
+    public static (List<Parameter> Coefficients, List<Parameter> Others) Groups(MmmNetwork net)
     {
         var coefficients = new List<Parameter>();
         var others = new List<Parameter>();

@@ -2,16 +2,22 @@ using static TorchSharp.torch;
 
 namespace Mmm.Science.Training;
 
-/// <summary>The named parts of the training objective (model-spec §5). Unweighted parts, then the total.</summary>
+/// <summary>
+/// The named parts of a training objective, unweighted, then the total. The reference objective
+/// (model-spec §5) fills Sparsity, L1, L2 and its priors; the modulated and structural objective fills
+/// Priors (shape, pooling and shrinkage priors) and Modulation. Fit is the mean fit error over the fitted cells.
+/// </summary>
 public sealed record LossTerms(
     Tensor Total,
     Tensor Fit,
     Tensor Dag,
-    Tensor Sparsity,
-    Tensor L1,
-    Tensor L2,
+    Tensor? Sparsity,
+    Tensor? L1,
+    Tensor? L2,
     Tensor? AttributionRaw,
     Tensor? Attribution,
     Tensor? SeasonalRaw,
     Tensor? Seasonal,
-    Tensor? Structure);
+    Tensor? Structure,
+    Tensor? Priors = null,
+    Tensor? Modulation = null);

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Mmm.Science.Training;
 
 /// <summary>
-/// The training objective of model-spec §5:
+/// The reference architecture's training objective (model-spec §5):
 /// fit (Huber, or MSE in warm start) + dagWeight*dag + sparsityWeight*sparsity + l1Weight*sum|p| + l2Weight*sum p²
 /// + the optional attribution and seasonal priors. Fit terms are means over the cells of <c>mask</c>
 /// (the reference's mask covers its zero padding weeks too; ours covers present training weeks only).
@@ -55,16 +55,19 @@ public static class MmmLoss
     /// The NOTEARS least-squares score on the channels: each channel's media explained by the other
     /// channels' adstocked media through W, <c>½ mean ||X - A W||²</c> over the fitted cells, every series
     /// standardised so that no channel's scale decides the graph. Parents act through their carry-over,
-    /// so a channel that follows another (search after TV) is explained better in that direction.
+    /// so a channel that follows another (search after TV) is explained better in that direction. With
+    /// <paramref name="confounders"/> (<see cref="ConfounderBasis"/>) both sides first lose what level, trend,
+    /// season and controls explain, so a shared season or demand driver is not read as an edge.
     /// </summary>
-    public static Tensor StructureScore(Tensor media, Tensor adstock, Tensor adjacency, Tensor mask)
+    public static Tensor StructureScore(Tensor media, Tensor adstock, Tensor adjacency, Tensor mask, Tensor? confounders = null)
     {
         var m = mask.unsqueeze(-1);
         var n = mask.sum().clamp_min(1);
         Tensor Standardised(Tensor v)
         {
-            var mean = (v * m).sum([0, 1]) / n;
-            var centred = (v - mean) * m;
+            var centred = confounders is null
+                ? (v - (v * m).sum([0, 1]) / n) * m
+                : ConfounderBasis.Residual(v, confounders, mask);
             var sd = (centred.square().sum([0, 1]) / n).sqrt().clamp_min(1e-8);
             return centred / sd;
         }
@@ -81,7 +84,7 @@ public static class MmmLoss
 
     /// <summary>Triangular: 0.01 ΣW + 0.001 ΣP(1-P) + 0.0002 Σ|logits|. NOTEARS: 1e-4 Σ|logits|, and once
     /// active ρ/2 h² + α h + λ1 ΣW + λg Σ_j ||W[:,j]||₂.</summary>
-    public static Tensor DagLoss(CausalMmmNetwork net, NotearsState notears)
+    public static Tensor DagLoss(MmmNetwork net, NotearsState notears)
     {
         var o = net.Options;
         var logitsL1 = net.AdjLogits.abs().sum();

@@ -25,7 +25,7 @@ public sealed partial class TrainingSession : IDisposable
     public PanelScaler Scaler { get; }
     public PanelSplit Split { get; }
     public Device Device { get; }
-    public CausalMmmNetwork Network { get; }
+    public MmmNetwork Network { get; }
     internal TrainingTensors Data { get; }
     internal AdamW Optimizer { get; }
     internal Generator DropoutRng { get; }
@@ -51,7 +51,7 @@ public sealed partial class TrainingSession : IDisposable
         Split = PanelSplit.For(panel.PeriodCount, options);
         torch.manual_seed(options.Seed);
         DropoutRng = new Generator((ulong)options.Seed);
-        Network = new CausalMmmNetwork(options, panel.ChannelCount, panel.ControlCount, panel.RegionCount, TrainingTensors.SeasonalFeatureCount);
+        Network = MmmNetwork.Create(options, panel.ChannelCount, panel.ControlCount, panel.RegionCount, TrainingTensors.SeasonalFeatureCount);
         Network.to(device);
         Data = TrainingTensors.Build(panel, scaler, options, Split, device);
         parameters = Network.named_parameters().ToList();
@@ -73,25 +73,40 @@ public sealed partial class TrainingSession : IDisposable
         return session;
     }
 
+    /// <summary>The reference architecture starts from data-driven values (model-spec §4); the others from their structural pre-fit in <see cref="WarmStart"/>.</summary>
     private void InitialiseFromData()
     {
-        var inputs = Data.Inputs;
-        DataDrivenInit.Baseline(Network, Data.Target, Data.InitCells);
-        DataDrivenInit.StableCoefficients(Network, inputs.Media, inputs.Controls, Data.Target, Data.InitCells);
-        // The reference takes the Hill percentile on raw media although Hill runs after adstock; the fix
-        // takes it on the adstocked media the curve actually sees.
-        using var hillInput = Options.ReferenceCompat
-            ? inputs.Media.alias()
-            : GeometricAdstock.Apply(inputs.Media, Network.AdstockDecay().detach());
-        DataDrivenInit.HillHalfSaturation(Network, hillInput, Data.InitCells, referenceLogit: Options.ReferenceCompat);
+        if (Network is CausalMmmNetwork reference)
+        {
+            var inputs = Data.Inputs;
+            DataDrivenInit.Baseline(reference, Data.Target, Data.InitCells);
+            DataDrivenInit.StableCoefficients(reference, inputs.Media, inputs.Controls, Data.Target, Data.InitCells);
+            // The reference takes the Hill percentile on raw media although Hill runs after adstock; the fix
+            // takes it on the adstocked media the curve actually sees.
+            using var hillInput = Options.ReferenceCompat
+                ? inputs.Media.alias()
+                : GeometricAdstock.Apply(inputs.Media, reference.AdstockDecay().detach());
+            DataDrivenInit.HillHalfSaturation(reference, hillInput, Data.InitCells, referenceLogit: Options.ReferenceCompat);
+        }
         logger.LogInformation("Initialised {Regions} regions x {Periods} periods, {Channels} channels, {Controls} controls on {Device}",
             Panel.RegionCount, Panel.PeriodCount, Panel.ChannelCount, Panel.ControlCount, Device);
     }
 
-    /// <summary>Warm start (model-spec §6): a separate AdamW at a small learning rate, MSE fit, no priors.</summary>
+    /// <summary>
+    /// Warm start. Reference architecture (model-spec §6): a separate AdamW at a small learning rate, MSE fit,
+    /// no priors. Modulated and structural: the structural pre-fit (<see cref="StructuralPrefit"/>).
+    /// </summary>
     public double WarmStart()
     {
-        if (WarmStartDone || Options.WarmStartEpochs <= 0) { WarmStartDone = true; return 0; }
+        if (WarmStartDone) return 0;
+        if (Network is ModulatedMmmNetwork modulated)
+        {
+            double prefit = Options.StructuralEpochs > 0 ? StructuralPrefit.Run(modulated, Data, Options, logger) : 0;
+            WarmStartDone = true;
+            logger.LogInformation("Structural pre-fit: {Restarts} restart(s) x {Epochs} epochs, fit {Fit:E3}", Options.StructuralRestarts, Options.StructuralEpochs, prefit);
+            return prefit;
+        }
+        if (Options.WarmStartEpochs <= 0) { WarmStartDone = true; return 0; }
         var all = parameters.Select(p => p.Parameter).ToList();
         using var warm = new AdamW(all, Options.WarmStartLearningRate, Options.Beta1, Options.Beta2, 1e-8, Options.WeightDecay);
         double last = 0;
@@ -100,7 +115,7 @@ public sealed partial class TrainingSession : IDisposable
             using var scope = NewDisposeScope();
             warm.ZeroGrad();
             var outputs = Network.Forward(Data.Inputs, DropoutMask());
-            var loss = MmmLoss.Compute(Network, outputs, Data.Target, Data.FitMask, NotearsState.Initial(0, 0), warmStart: true);
+            var loss = MmmLoss.Compute((CausalMmmNetwork)Network, outputs, Data.Target, Data.FitMask, NotearsState.Initial(0, 0), warmStart: true);
             loss.Total.backward();
             GradientClipping.ClipGroup(all, 1.0);
             warm.Apply();
@@ -129,7 +144,7 @@ public sealed partial class TrainingSession : IDisposable
             {
                 Optimizer.ZeroGrad();
                 var outputs = Network.Forward(Data.Inputs, DropoutMask());
-                var terms = MmmLoss.Compute(Network, outputs, Data.Target, Data.FitMask, block.Duals, media: Data.Inputs.Media);
+                var terms = Loss(outputs, block.Duals);
                 terms.Total.backward();
                 GradientClipping.ClipGroup(coefficientGroup, Options.CoeffGradClip);
                 GradientClipping.ClipGroup(otherGroup, Options.GradientClipNorm);
@@ -160,11 +175,18 @@ public sealed partial class TrainingSession : IDisposable
             stopped, clock.Elapsed.TotalSeconds, history);
     }
 
-    /// <summary>Keep-mask of the control-feature dropout, drawn from the session's own (checkpointed) generator.</summary>
+    private LossTerms Loss(ModelOutputs outputs, NotearsState duals) => Network switch
+    {
+        CausalMmmNetwork reference => MmmLoss.Compute(reference, outputs, Data.Target, Data.FitMask, duals, media: Data.Inputs.Media),
+        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders),
+        _ => throw new InvalidOperationException($"no objective for {Network.GetType().Name}"),
+    };
+
+    /// <summary>Keep-mask of the control-feature dropout (reference architecture), drawn from the session's own (checkpointed) generator.</summary>
     private Tensor? DropoutMask()
     {
         double p = Options.Dropout;
-        if (p <= 0) return null;
+        if (p <= 0 || Network is not CausalMmmNetwork) return null;
         var shape = new long[] { Data.Inputs.Regions, Data.Inputs.Periods, Options.ControlHidden };
         var keep = rand(shape, generator: DropoutRng).ge(p).to(ScalarType.Float32) / (1 - p);
         return keep.to(Device);

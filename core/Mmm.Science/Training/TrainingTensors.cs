@@ -24,6 +24,8 @@ public sealed class TrainingTensors : IDisposable
     public required Tensor HoldoutMask { get; init; }
     /// <summary>[R,Tm] 1 on present training cells after burn-in (statistics for initialisation).</summary>
     public required Tensor InitCells { get; init; }
+    /// <summary>[R,Tm,P] per region, an orthonormal basis of level, trend, seasonality and controls over the fitted cells (<see cref="ConfounderBasis"/>).</summary>
+    public required Tensor Confounders { get; init; }
 
     public static TrainingTensors Build(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, Device device)
     {
@@ -58,13 +60,15 @@ public sealed class TrainingTensors : IDisposable
 
         var inputs = new ModelInputs(
             tensor(media, [r, tm, c]), tensor(controls, [r, tm, k]),
-            SeasonalInput(panel, scaler, o, split, y), TrendTime(split));
+            SeasonalInput(panel, scaler, o, split, y), TrendTime(split), tensor(initCells, [r, tm]));
+        var fitMask = tensor(fit, [r, tm]);
         return new TrainingTensors
         {
+            Confounders = ConfounderBasis.Build(fitMask, inputs.TrendTime, inputs.Seasonal, inputs.Controls).to(device),
             Split = split,
             Inputs = inputs.To(device),
             Target = tensor(y, [r, tm]).to(device),
-            FitMask = tensor(fit, [r, tm]).to(device),
+            FitMask = fitMask.to(device),
             HoldoutMask = tensor(holdout, [r, tm]).to(device),
             InitCells = tensor(initCells, [r, tm]).to(device),
         };
@@ -119,5 +123,6 @@ public sealed class TrainingTensors : IDisposable
         FitMask.Dispose();
         HoldoutMask.Dispose();
         InitCells.Dispose();
+        Confounders.Dispose();
     }
 }

@@ -36,9 +36,9 @@ public class LossParityTests
         var c = golden.GetProperty("components");
         Tolerance.Close("huber", loss.Fit.item<float>(), c.GetProperty("huber").GetDouble());
         Tolerance.Close("dag_loss", loss.Dag.item<float>(), c.GetProperty("dag_loss").GetDouble());
-        Tolerance.Close("sparsity_loss", loss.Sparsity.item<float>(), c.GetProperty("sparsity_loss").GetDouble());
-        Tolerance.Close("l1_reg", loss.L1.item<float>(), c.GetProperty("l1_reg").GetDouble());
-        Tolerance.Close("l2_reg", loss.L2.item<float>(), c.GetProperty("l2_reg").GetDouble());
+        Tolerance.Close("sparsity_loss", loss.Sparsity!.item<float>(), c.GetProperty("sparsity_loss").GetDouble());
+        Tolerance.Close("l1_reg", loss.L1!.item<float>(), c.GetProperty("l1_reg").GetDouble());
+        Tolerance.Close("l2_reg", loss.L2!.item<float>(), c.GetProperty("l2_reg").GetDouble());
         Tolerance.Close("attribution_reg_loss_raw", loss.AttributionRaw!.item<float>(), c.GetProperty("attribution_reg_loss_raw").GetDouble());
         Tolerance.Close("attribution_reg", loss.Attribution!.item<float>(), c.GetProperty("attribution_reg").GetDouble());
         Tolerance.Close("seasonal_reg_loss_raw", loss.SeasonalRaw!.item<float>(), c.GetProperty("seasonal_reg_loss_raw").GetDouble());

@@ -1,3 +1,4 @@
+using Mmm.Science.Data;
 using Mmm.Science.Recovery;
 using Mmm.Science.Results;
 using Mmm.Science.Training;
@@ -26,8 +27,27 @@ internal static class HandMadeFit
                 RegionLast13Mean = last13Wape is null ? null : Metrics(last13Wape),
             },
         };
-        return new FitResult(decomposition, fit, adjacency, metrics, ChannelTotals.Compute(channels, decomposition, fit),
+        return new FitResult(decomposition, fit, adjacency, metrics, ChannelTotals.Compute(PanelOf(channels, rows), decomposition, fit),
             FinalH: 0, new NotearsState(true, 1, 0), EpochsTrained: 100, RestoredBestEpoch: null);
+    }
+
+    /// <summary>The panel behind the rows: their regions, dates and KPI, one unit of spend per channel and cell.</summary>
+    private static Panel PanelOf(string[] channels, (string Region, DateOnly Date, double Actual, string Split, double[] Model)[] rows)
+    {
+        var regions = rows.Select(r => r.Region).Distinct().ToArray();
+        var dates = rows.Select(r => r.Date).Distinct().Order().ToArray();
+        var kpi = new double[regions.Length * dates.Length];
+        var present = new bool[kpi.Length];
+        foreach (var row in rows)
+        {
+            int cell = Array.IndexOf(regions, row.Region) * dates.Length + Array.IndexOf(dates, row.Date);
+            (kpi[cell], present[cell]) = (row.Actual, true);
+        }
+        return new Panel
+        {
+            Source = "hand-made", Regions = regions, Dates = dates, StepDays = 7, KpiName = "kpi", Channels = channels, Controls = [],
+            Kpi = kpi, Media = Enumerable.Repeat(1.0, kpi.Length * channels.Length).ToArray(), ControlValues = [], Present = present,
+        };
     }
 
     public static RecoveryTruth Truth(string[] channels, (string Region, DateOnly Date, double[] Contribution, double[] Spend)[] rows, params PlantedEdge[] edges) => new()

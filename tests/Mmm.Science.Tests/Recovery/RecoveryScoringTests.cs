@@ -122,6 +122,6 @@ public class RecoveryScoringTests
         var truth = Truth(Channels, [("r1", Week1, [1, 1, 0], [1, 1, 1]), ("r2", Week1, [1, 1, 0], [1, 1, 1])]);
         var s = RecoveryScoring.Score("x", 1, fit, truth, 1);
         foreach (var (score, product) in s.Channels.Zip(fit.Channels))
-            Assert.Equal(product.TotalContribution, score.ModelContribution, 12);
+            Assert.Equal(product.All.Contribution, score.ModelContribution, 12);
     }
 }

@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Model;
+
+/// <summary>
+/// Hill saturation <c>x^s / (x^s + g^s)</c>, written as <c>sigmoid(s (ln x - ln g))</c> so that it is smooth
+/// for every slope (s &lt; 1 is concave from the origin, s &gt; 1 S-shaped) and finite at zero spend.
+/// </summary>
+public static class HillCurve
+{
+    /// <summary>Added to x before the logarithm: far below any week with spend on mean-scaled media.</summary>
+    public const double Epsilon = 1e-6;
+
+    /// <param name="x">[B,T,C] non-negative.</param><param name="slope">[C]</param><param name="half">[C]</param>
+    public static Tensor Apply(Tensor x, Tensor slope, Tensor half) =>
+        sigmoid(slope.view(1, 1, -1) * (log(x.clamp_min(0) + Epsilon) - log(half).view(1, 1, -1)));
+}

@@ -1,0 +1,141 @@
+using Mmm.Science.Options;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Model;
+
+/// <summary>
+/// The default architecture (docs/model.md). Per region r, week t, channel c, in KPI units scaled by the
+/// region's mean:
+/// <code>
+/// y = baseline_r + trend_r(t) + season_r(t) + sum_k gamma_rk z_rtk + sum_c beta_rc (1 + m_rtc) Hill_c(Adstock_c(x_rc))(t)
+/// </code>
+/// Carry-over (normalised geometric) and saturation (Hill) are shared by all regions; each channel has one
+/// pooled effect <c>beta_c</c> with a penalised log deviation per region; <c>m</c> is the GRU's bounded
+/// modulation, centred over each region's fitted weeks so that the stable effect alone sets a channel's
+/// average, and penalised towards zero. The structural architecture is the same model without the GRU
+/// (m = 0). The channel graph (adj_logits) does not enter the KPI: contributions are direct effects, and
+/// the graph is learned from the media themselves (the NOTEARS structure score).
+/// </summary>
+public sealed class ModulatedMmmNetwork : MmmNetwork
+{
+    public bool Modulated { get; }
+    public int Hidden { get; }
+    public int SeasonalFeatures { get; }
+    public readonly GRU? Gru;
+    public readonly Linear? ModulationHead;
+
+    public Parameter AdstockRaw => P("adstock_raw");
+    public Parameter HillSlopeRaw => P("hill_slope_raw");
+    public Parameter HillHalfRaw => P("hill_half_raw");
+    public Parameter EffectRaw => P("effect_raw");
+    public Parameter RegionEffect => P("region_effect");
+    public Parameter Baseline => P("baseline");
+    public Parameter TrendSlope => P("trend_slope");
+    public Parameter TrendDampingRaw => P("trend_damping_raw");
+    public Parameter SeasonalAmplitude => P("seasonal_amplitude");
+    public Parameter ControlCoeff => P("control_coeff");
+    public Parameter RegionControlCoeff => P("region_control_coeff");
+    /// <summary>The KPI noise variance (scaled units) the fit term divides by; set by the structural pre-fit, not trained.</summary>
+    public Parameter NoiseVariance => P("noise_variance");
+    public Parameter? H0 => get_parameter("h0");
+
+    public ModulatedMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures)
+        : base(nameof(ModulatedMmmNetwork), options, channels, controls, regions)
+    {
+        Modulated = options.Architecture == Architectures.Modulated;
+        Hidden = options.Hidden;
+        SeasonalFeatures = seasonalFeatures;
+
+        Param("adstock_raw", zeros(channels));
+        Param("hill_slope_raw", zeros(channels));
+        Param("hill_half_raw", zeros(channels));
+        Param("effect_raw", zeros(channels));
+        Param("region_effect", zeros(regions, channels));
+        Param("baseline", ones(regions));
+        Param("trend_slope", zeros(regions));
+        Param("trend_damping_raw", tensor(2.2f)); // sigmoid(2.2) ~ 0.9
+        Param("seasonal_amplitude", zeros(regions, seasonalFeatures));
+        Param("control_coeff", zeros(controls));
+        Param("region_control_coeff", zeros(regions, controls));
+        Param("adj_logits", randn(channels, channels) * 0.3 - 0.1);
+        register_parameter("noise_variance", new Parameter(tensor(0.01f), requires_grad: false));
+        register_buffer("dag_mask", ChannelDag.Mask(channels, options.DagMode), persistent: false);
+        if (!Modulated) return;
+
+        Param("h0", randn(1, 1, Hidden) * 0.01);
+        Gru = nn.GRU(channels + controls, Hidden, numLayers: 1, batchFirst: true);
+        register_module("gru", Gru);
+        ModulationHead = nn.Linear(Hidden, channels);
+        using (no_grad())
+        {
+            // Starts at m = 0: the structural pre-fit's model, which the GRU then modulates.
+            nn.init.zeros_(ModulationHead.weight!);
+            nn.init.zeros_(ModulationHead.bias!);
+        }
+        register_module("modulation_head", ModulationHead);
+    }
+
+    public Tensor AdstockDecay() => Options.AdstockMax * sigmoid(AdstockRaw);
+    public Tensor HillSlope() => Options.HillSlopeMin + (Options.HillSlopeMax - Options.HillSlopeMin) * sigmoid(HillSlopeRaw);
+    public Tensor HillHalf() => exp(HillHalfRaw.clamp(-4, 4));
+    /// <summary>[R,C] each region's stable effect: the pooled effect times exp(its deviation).</summary>
+    public Tensor Effect() => nn.functional.softplus(EffectRaw).view(1, -1) * exp(RegionEffect);
+    public Tensor ControlCoefficients() => ControlCoeff.view(1, -1) + RegionControlCoeff;
+
+    /// <summary>Parameters of the structural part: everything but the GRU, its head, the graph and the noise variance.</summary>
+    public IReadOnlyList<Parameter> StructuralParameters() => named_parameters()
+        .Where(p => p.name is not ("adj_logits" or "noise_variance" or "h0") && !p.name.StartsWith("gru.") && !p.name.StartsWith("modulation_head."))
+        .Select(p => p.parameter).ToList();
+
+    public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask) => Forward(inputs, withModulation: Modulated);
+
+    /// <param name="withModulation">false: the structural model alone (m = 0, the GRU is not run), as in the pre-fit.</param>
+    public ModelOutputs Forward(ModelInputs inputs, bool withModulation)
+    {
+        long b = inputs.Regions, t = inputs.Periods;
+        var device = inputs.Media.device;
+        var adstock = NormalisedAdstock.Apply(inputs.Media, AdstockDecay());
+        var hill = HillCurve.Apply(adstock, HillSlope(), HillHalf());
+
+        var stable = Effect().unsqueeze(1).expand(b, t, Channels); // [R,T,C]
+        Tensor modulation, states;
+        if (withModulation && Modulated)
+        {
+            var h0 = H0!.expand(1, b, Hidden).contiguous();
+            var (sequence, last) = Gru!.forward(cat([hill, inputs.Controls], -1), h0);
+            last.Dispose();
+            states = sequence;
+            var raw = Options.ModulationBound * tanh(ModulationHead!.forward(sequence));
+            modulation = Centre(raw, inputs.FitCells);
+        }
+        else
+        {
+            modulation = zeros(b, t, Channels, device: device);
+            states = zeros(new long[] { b, t, 0 }, device: device);
+        }
+        var mediaCoef = stable * (1 + modulation);
+        var mediaContrib = mediaCoef * hill;
+
+        var ctrlCoef = ControlCoefficients().unsqueeze(1).expand(b, t, ControlCount);
+        var ctrlContrib = inputs.Controls * ctrlCoef;
+        var baseline = Baseline.view(-1, 1).expand(b, t);
+        var seasonal = matmul(SeasonalAmplitude, inputs.Seasonal.t());
+        var trend = TrendSlope.view(-1, 1) * DampedTrend.Time(inputs.TrendTime, sigmoid(TrendDampingRaw)).view(1, -1);
+
+        var prediction = mediaContrib.sum(-1) + ctrlContrib.sum(-1) + baseline + seasonal + trend;
+        var scale = ones(1, device: device);
+        return new ModelOutputs(prediction, prediction, scale, mediaContrib, ctrlContrib, baseline, seasonal, trend,
+            mediaCoef, ctrlCoef, adstock, hill, hill, inputs.Controls, states, modulation, zeros(b, t, ControlCount, device: device));
+    }
+
+    /// <summary>Removes each (region, channel)'s mean modulation over its fitted weeks (all weeks when no mask is given).</summary>
+    private static Tensor Centre(Tensor modulation, Tensor? cells)
+    {
+        if (cells is null) return modulation - modulation.mean([1], keepdim: true);
+        var w = cells.unsqueeze(-1);
+        var mean = (modulation * w).sum([1], keepdim: true) / w.sum([1], keepdim: true).clamp_min(1);
+        return modulation - mean;
+    }
+}

@@ -1,0 +1,74 @@
+using Mmm.Science.Model;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Training;
+
+/// <summary>
+/// The objective of the modulated and structural architectures: a penalised Gaussian likelihood per fitted
+/// cell, <c>(½ SSE / σ² + priors) / N</c>, so that priors weigh as much as their prior information says
+/// and fade as the panel grows. σ² is the noise variance the structural pre-fit measured. Priors: log-normal
+/// on the Hill slopes and half-saturation points (when their sd is set), normal on each region's deviation
+/// from the pooled effects, normal on the modulation per cell, and an optional log shrinkage of each channel's
+/// mean contribution (effects too small for the data fall to zero). The channel graph keeps the NOTEARS terms
+/// and the structure score on the media.
+/// </summary>
+public static class ModulatedLoss
+{
+    public static LossTerms Compute(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
+        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false)
+    {
+        var o = net.Options;
+        var cells = mask.sum().clamp_min(1);
+        var squared = ((outputs.Prediction - target).square() * mask).sum();
+        var fit = squared / cells;
+        var priors = Priors(net, outputs, mask);
+        Tensor? modulation = null;
+        var total = 0.5 * squared / net.NoiseVariance + priors;
+        if (net.Modulated)
+        {
+            // In KPI units: what the modulation adds to each channel's contribution, so a large effect cannot
+            // hide behind a small modulation (a saturated channel would otherwise become a constant that
+            // trades with the baseline while the GRU supplies its weekly variation).
+            var added = outputs.MediaContributions * outputs.MediaCoefficientsRaw / (1 + outputs.MediaCoefficientsRaw);
+            modulation = 0.5 * (added.square() * mask.unsqueeze(-1)).sum() / (o.ModulationPriorSd * o.ModulationPriorSd);
+            total = total + modulation;
+        }
+        total = total / cells;
+        if (structuralOnly)
+            return new LossTerms(total, fit, zeros(1, device: fit.device), null, null, null, null, null, null, null, null, priors, modulation);
+
+        var dag = MmmLoss.DagLoss(net, notears);
+        total = total + o.DagWeight * dag;
+        Tensor? structure = null;
+        if (o.DagStructureWeight > 0)
+        {
+            structure = MmmLoss.StructureScore(media, outputs.MediaAdstock.detach(), net.Adjacency(), mask, confounders);
+            total = total + o.DagStructureWeight * structure;
+        }
+        return new LossTerms(total, fit, dag, null, null, null, null, null, null, null, structure, priors, modulation);
+    }
+
+    /// <summary>The negative log priors of the structural parameters (summed, not divided by N).</summary>
+    public static Tensor Priors(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor mask)
+    {
+        var o = net.Options;
+        var total = 0.5 * net.RegionEffect.square().sum() / (o.RegionPoolingSd * o.RegionPoolingSd)
+                  + 0.5 * net.RegionControlCoeff.square().sum() / (o.ControlPoolingSd * o.ControlPoolingSd);
+        if (o.AdstockPriorSd > 0)
+        {
+            double centre = Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior));
+            total = total + 0.5 * ((net.AdstockRaw - centre) / o.AdstockPriorSd).square().sum();
+        }
+        if (o.HillSlopePriorSd > 0)
+            total = total + 0.5 * ((log(net.HillSlope()) - Math.Log(o.HillSlopePrior)) / o.HillSlopePriorSd).square().sum();
+        if (o.HillHalfPriorSd > 0)
+            total = total + 0.5 * ((log(net.HillHalf()) - Math.Log(o.HillHalfPrior)) / o.HillHalfPriorSd).square().sum();
+        if (o.EffectShrinkage > 0)
+        {
+            var m = mask.unsqueeze(-1);
+            var mean = (outputs.MediaContributions * m).sum([0, 1]) / m.sum().clamp_min(1);
+            total = total + o.EffectShrinkage * log(1 + mean.clamp_min(0) / o.EffectShrinkageScale).sum();
+        }
+        return total;
+    }
+}
