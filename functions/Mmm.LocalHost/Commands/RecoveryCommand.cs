@@ -33,7 +33,7 @@ public static class RecoveryCommand
         var scenarios = Select(RecoverySuite.Scenarios(DataDirectory(args.Option("data"))), args.Option("scenario"));
         var logger = new MinimumLevelLogger(logging.CreateLogger("recovery"),
             Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is null ? LogLevel.Warning : LogLevel.Trace);
-        Console.WriteLine($"mmm recovery: {scenarios.Count} scenarios x {seeds} seed{(seeds == 1 ? "" : "s")} " +
+        Console.WriteLine($"mmm recovery: {scenarios.Count} scenario{(scenarios.Count == 1 ? "" : "s")} x {seeds} seed{(seeds == 1 ? "" : "s")} " +
                           $"(model seeds {string.Join(", ", Enumerable.Range(options.Seed, seeds))}); config: {Overrides(options)}");
 
         var scores = new List<ScenarioScore>();
