@@ -1,24 +1,31 @@
 using Mmm.Science.Data;
+using Mmm.Science.Recovery;
 using Mmm.Science.Synthetic;
 
 namespace Mmm.LocalHost.Commands;
 
-/// <summary><c>generate &lt;out.parquet&gt; [--truth truth.parquet] [--seed N] [--regions N] [--weeks N] [--ragged N]</c>: a synthetic panel with known truth.</summary>
+/// <summary>
+/// <c>generate &lt;out.parquet&gt; [--truth truth.parquet] [--scenario name] [--seed N] [--regions N] [--weeks N] [--ragged N]</c>:
+/// a synthetic panel with known truth: the default spec, or a scenario of the recovery suite; the other options override it.
+/// </summary>
 public static class GenerateCommand
 {
-    public const string Usage = "generate <out.parquet> [--truth <truth.parquet>] [--seed N] [--regions N] [--weeks N] [--ragged N]";
+    public const string Usage = "generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N]";
 
     public static async Task<int> RunAsync(CommandArguments args)
     {
-        args.CheckOnly("truth", "seed", "regions", "weeks", "ragged");
+        args.CheckOnly("truth", "scenario", "seed", "regions", "weeks", "ragged");
         if (args.Positional.Count != 1) throw new UsageException(Usage);
-        var defaults = new SyntheticPanelSpec();
-        var spec = defaults with
+        var basis = args.Option("scenario") is { } name
+            ? RecoverySuite.Synthetic.FirstOrDefault(s => s.Name == name)?.Spec
+              ?? throw new UsageException($"unknown scenario '{name}'; known: {string.Join(", ", RecoverySuite.Synthetic.Select(s => s.Name))}")
+            : new SyntheticPanelSpec();
+        var spec = basis with
         {
-            Seed = (ulong)args.Int("seed", (int)defaults.Seed),
-            Regions = args.Int("regions", defaults.Regions),
-            Weeks = args.Int("weeks", defaults.Weeks),
-            RaggedRegions = args.Int("ragged", defaults.RaggedRegions),
+            Seed = (ulong)args.Int("seed", (int)basis.Seed),
+            Regions = args.Int("regions", basis.Regions),
+            Weeks = args.Int("weeks", basis.Weeks),
+            RaggedRegions = args.Int("ragged", basis.RaggedRegions),
         };
         var synthetic = SyntheticPanelGenerator.Generate(spec);
         await using (var output = File.Create(args.Positional[0]))
@@ -26,8 +33,9 @@ public static class GenerateCommand
         if (args.Option("truth") is { } truthPath)
             await TruthParquetWriter.WriteAsync(synthetic.Truth, truthPath);
         System.Console.WriteLine($"wrote {args.Positional[0]}: {synthetic.Panel.RowCount} rows, {spec.Regions} regions x {spec.Weeks} weeks");
-        foreach (var share in synthetic.Truth.ChannelShares())
-            System.Console.WriteLine($"  true share {share.Channel,-16} {share.Share,8:P2}");
+        var roas = synthetic.TrueRoas();
+        foreach (var (share, r) in synthetic.Truth.ChannelShares().Zip(roas))
+            System.Console.WriteLine($"  true share {share.Channel,-16} {share.Share,8:P2}   ROAS {r.Roas:G4}");
         foreach (var edge in synthetic.Truth.Edges)
             System.Console.WriteLine($"  true edge  {edge.Source} -> {edge.Target}");
         return 0;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Mmm.LocalHost.ConsoleOutput;
+using Mmm.LocalHost.Storage;
 using Mmm.Science.Data;
 using Mmm.Science.Options;
 using Mmm.Science.Recovery;
@@ -32,7 +33,7 @@ public static class RecoveryCommand
         var scenarios = Select(RecoverySuite.Scenarios(DataDirectory(args.Option("data"))), args.Option("scenario"));
         var logger = new MinimumLevelLogger(logging.CreateLogger("recovery"),
             Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is null ? LogLevel.Warning : LogLevel.Trace);
-        Console.WriteLine($"mmm recovery: {scenarios.Count} scenarios x {seeds} seed{(seeds == 1 ? "" : "s")} " +
+        Console.WriteLine($"mmm recovery: {scenarios.Count} scenario{(scenarios.Count == 1 ? "" : "s")} x {seeds} seed{(seeds == 1 ? "" : "s")} " +
                           $"(model seeds {string.Join(", ", Enumerable.Range(options.Seed, seeds))}); config: {Overrides(options)}");
 
         var scores = new List<ScenarioScore>();
@@ -111,17 +112,18 @@ public static class RecoveryCommand
         return all.Where(s => wanted.Contains(s.Name)).ToList();
     }
 
-    /// <summary>--data, else the first tests/data holding the PyMC example above the working folder or the program.</summary>
+    /// <summary>--data, else the repository's tests/data (the PyMC scenario names the file if it is not there).</summary>
     private static string DataDirectory(string? given)
     {
         if (given is not null) return Path.GetFullPath(given);
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "tests", "data");
-                if (File.Exists(Path.Combine(candidate, PymcExampleScenario.PanelFile))) return candidate;
-            }
-        return Path.Combine(Directory.GetCurrentDirectory(), "tests", "data"); // the PyMC scenario then names the missing file
+        try
+        {
+            return Path.Combine(RepositoryRoot.Find(), "tests", "data");
+        }
+        catch (InvalidOperationException)
+        {
+            return Path.Combine(Directory.GetCurrentDirectory(), "tests", "data");
+        }
     }
 
     /// <summary>The training's per-iteration log would drown the figures: only warnings pass unless MMM_LOG_LEVEL is set.</summary>

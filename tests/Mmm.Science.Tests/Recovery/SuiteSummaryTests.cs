@@ -13,9 +13,9 @@ public class SuiteSummaryTests
             new GraphDifference(shd, [], [], []), wape, "last 13 weeks", naive, WallSeconds: 10, EpochsTrained: 1500);
 
     /// <summary>
-    /// Scenario one: errors 1 and 0.6 pp (mean 0.8), zero-effect share 0.3 %; ROAS errors 0.01/0.20 - 1 = 5 % and
-    /// 0.054/0.06 - 1 = 10 %. Scenario two: errors 1.7 and 0.3 pp (mean 1.0), zero-effect 0.1 %, ROAS errors
-    /// 0.083/0.1 - 1 = 17 % ... the worst of each kind is taken across scenarios.
+    /// Scenario one: share errors 1, 0.6 and 0.3 pp (mean 0.63), zero-effect share 0.3 %, ROAS errors
+    /// |0.21/0.20 - 1| = 5 % and |0.054/0.06 - 1| = 10 %, SHD 1, WAPE 5 % below naive 7 %. Scenario two: share errors
+    /// 1.7 and 0.1 pp (mean 0.9), zero-effect 0.1 %, ROAS error |0.083/0.1 - 1| = 17 %, SHD 0, WAPE 9 % above naive 8 %.
     /// </summary>
     private static IReadOnlyList<ScenarioScore> Scores() =>
     [

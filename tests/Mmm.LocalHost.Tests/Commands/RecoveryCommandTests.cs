@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Mmm.LocalHost.Storage;
+
+namespace Mmm.LocalHost.Tests.Commands;
+
+/// <summary>
+/// `mmm recovery` as a script runs it. A tiny model stands in for the default one (the benchmark itself is a
+/// command, not a test): what is checked is the output's form, its determinism and the usage errors.
+/// </summary>
+public partial class RecoveryCommandTests
+{
+    private const string Tiny = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 2, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10}""";
+
+    [GeneratedRegex(@"^suite: mean share error \d+\.\d pp \(worst scenario\), worst channel \d+\.\d pp, zero-effect (\d+\.\d %|n/a), ROAS error (\d+ %|n/a), SHD \d+, holdout WAPE below naive \d+/\d+$")]
+    private static partial Regex ClosingLine();
+
+    private static async Task<(int Code, string Out, string Err)> MmmAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Find(), RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mmm.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string Temp(string name)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"mmm-recovery-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+
+    /// <summary>Timings are the only lines allowed to differ between two runs.</summary>
+    private static string[] WithoutTimings(string stdout) =>
+        stdout.Split('\n').Select(l => Regex.Replace(l, @"\d+\.\d s wall, \d+\.\d s CPU|wall time \d+ s, CPU time \d+ s|written to \S+", "<time>")).ToArray();
+
+    [Fact]
+    public async Task Prints_a_block_per_fit_and_the_closing_line_the_same_way_twice()
+    {
+        var json = Temp("results.json");
+        var first = await MmmAsync("recovery", "--scenario", "one-region-short,pymc-example", "--config", Tiny, "--seeds", "2", "--out", json);
+        Assert.True(first.Code == 0, first.Err);
+        var lines = first.Out.TrimEnd().Split('\n');
+        Assert.Matches(ClosingLine(), lines[^1]);
+        Assert.EndsWith("holdout WAPE below naive " + lines[^1].Split(' ')[^1], lines[^1]);
+        Assert.EndsWith("/4", lines[^1]); // 2 scenarios x 2 seeds
+        Assert.Contains(lines, l => l.StartsWith("[1/2] one-region-short: 1 region x 80 weeks"));
+        Assert.Contains(lines, l => l.StartsWith("[2/2] pymc-example: 1 region x 179 weeks"));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("media_zero (zero)"));
+        Assert.Contains(lines, l => l.Contains("one-region-short over 2 seeds: largest share movement"));
+        Assert.Contains(lines, l => l.StartsWith("  holdout WAPE") && l.Contains("vs best naive"));
+        Assert.Contains(lines, l => l.StartsWith("  DAG: planted none; selected"));
+
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var scenarios = document.RootElement.GetProperty("scenarios");
+        Assert.Equal(4, scenarios.GetArrayLength());
+        Assert.Equal([42, 43, 42, 43], scenarios.EnumerateArray().Select(s => s.GetProperty("seed").GetInt32()));
+        Assert.Equal(3, scenarios[0].GetProperty("channels").GetArrayLength());
+        Assert.Equal(lines[^1], document.RootElement.GetProperty("closingLine").GetString());
+
+        var second = await MmmAsync("recovery", "--scenario", "one-region-short,pymc-example", "--config", Tiny, "--seeds", "2", "--out", Temp("again.csv"));
+        Assert.Equal(0, second.Code);
+        Assert.Equal(WithoutTimings(first.Out), WithoutTimings(second.Out));
+    }
+
+    [Theory]
+    [InlineData("unknown scenario 'nope'", "--scenario", "nope")]
+    [InlineData("--out must end in .csv or .json", "--out", "results.txt")]
+    [InlineData("--seeds must be at least 1", "--seeds", "0")]
+    [InlineData("column roles", "--config", """{"media": ["media_tv"]}""")]
+    [InlineData("unknown option --scenarios", "--scenarios", "funnel")]
+    public async Task Usage_errors_exit_2_before_anything_trains(string message, params string[] args)
+    {
+        var (code, stdout, stderr) = await MmmAsync(["recovery", .. args]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+        Assert.DoesNotContain("[1/", stdout);
+    }
+
+    [Fact]
+    public async Task A_bad_config_key_is_named()
+    {
+        var (code, _, stderr) = await MmmAsync("recovery", "--config", """{"hiden": 64}""");
+        Assert.Equal(3, code);
+        Assert.Contains("hiden", stderr);
+    }
+}
