@@ -8,7 +8,6 @@ namespace Mmm.LocalHost.Api;
 /// <summary>POST orchestrators/{functionName}/{instanceId?}: starts an orchestration with the JSON body as its input.</summary>
 internal sealed class StartRoute(ManagementApiOptions options, ILogger logger)
 {
-    private const int MaxInputBytes = 4 * 1024 * 1024;
     private readonly HashSet<string> names = new(options.OrchestratorNames, StringComparer.OrdinalIgnoreCase);
 
     public async Task<IResult> StartAsync(HttpContext http, string functionName, string? instanceId)
@@ -21,7 +20,7 @@ internal sealed class StartRoute(ManagementApiOptions options, ILogger logger)
         JsonNode? input;
         try
         {
-            input = await ReadInputAsync(http.Request, http.RequestAborted);
+            input = await JsonBodies.ReadAsync(http.Request, http.RequestAborted);
         }
         catch (JsonException e)
         {
@@ -44,21 +43,5 @@ internal sealed class StartRoute(ManagementApiOptions options, ILogger logger)
         if (id.Length is 0 or > 256) return "The instance id must have 1 to 256 characters.";
         if (id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c))) return "The instance id must not contain / \\ # ? or control characters.";
         return null;
-    }
-
-    private static async Task<JsonNode?> ReadInputAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxInputBytes) throw new InvalidDataException($"The orchestration input is larger than {MaxInputBytes} bytes; pass blob URIs instead.");
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) return null;
-        buffer.Position = 0;
-        var text = new StreamReader(buffer).ReadToEnd();
-        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 }
