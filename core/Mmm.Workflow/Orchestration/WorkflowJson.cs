@@ -23,12 +23,19 @@ public static class WorkflowJson
 
     public static T? Deserialize<T>(string? json) => (T?)Deserialize(json, typeof(T));
 
+    /// <summary>Sets these options on options a host already owns (the Functions worker's global JSON options).</summary>
+    public static void ApplyTo(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = null;
+        options.PropertyNameCaseInsensitive = true;
+        options.NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
+    }
+
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApplyTo(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
