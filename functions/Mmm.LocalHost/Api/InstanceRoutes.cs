@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -82,19 +81,8 @@ internal sealed class InstanceRoutes(ManagementApiOptions options)
     {
         if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
             return JsonResults.Problem(StatusCodes.Status400BadRequest, "Only application/json request content is supported.");
-        JsonNode? data;
-        try
-        {
-            data = await JsonBodies.ReadAsync(http.Request, http.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return JsonResults.Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
-        }
-        catch (InvalidDataException e)
-        {
-            return JsonResults.Problem(StatusCodes.Status413PayloadTooLarge, e.Message);
-        }
+        var (data, problem) = await JsonBodies.TryReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null) return problem;
         return Answer(await Client.RaiseEventAsync(instanceId, eventName, data, http.RequestAborted));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -9,8 +10,24 @@ internal static class JsonBodies
     /// <summary>Inputs travel in queue messages and history rows: anything large belongs in a blob, passed by URI.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    /// <summary>The parsed body; null when it is empty. Throws JsonException for bad JSON, InvalidDataException when too large.</summary>
-    public static async Task<JsonNode?> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The parsed body (null when empty), or the answer to give instead: 400 for bad JSON, 413 when too large.</summary>
+    public static async Task<(JsonNode? Body, IResult? Problem)> TryReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return (await ReadAsync(request, ct), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, JsonResults.Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}"));
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, JsonResults.Problem(StatusCodes.Status413PayloadTooLarge, e.Message));
+        }
+    }
+
+    private static async Task<JsonNode?> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -15,21 +13,10 @@ internal sealed class StartRoute(ManagementApiOptions options, ILogger logger)
         if (!names.TryGetValue(functionName, out var orchestrator))
             return JsonResults.Problem(StatusCodes.Status404NotFound, $"No orchestrator named '{functionName}'.");
         var id = string.IsNullOrEmpty(instanceId) ? Guid.NewGuid().ToString("N") : instanceId;
-        if (InvalidInstanceId(id) is { } problem) return JsonResults.Problem(StatusCodes.Status400BadRequest, problem);
+        if (InvalidInstanceId(id) is { } invalid) return JsonResults.Problem(StatusCodes.Status400BadRequest, invalid);
 
-        JsonNode? input;
-        try
-        {
-            input = await JsonBodies.ReadAsync(http.Request, http.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return JsonResults.Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
-        }
-        catch (InvalidDataException e)
-        {
-            return JsonResults.Problem(StatusCodes.Status413PayloadTooLarge, e.Message);
-        }
+        var (input, problem) = await JsonBodies.TryReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null) return problem;
 
         bool started = await options.Client.StartAsync(orchestrator, id, input, http.RequestAborted);
         if (started) logger.LogInformation("Started {Orchestrator} instance {InstanceId} over HTTP", orchestrator, id);

@@ -15,6 +15,16 @@ public class ScaleOutEndToEndTests(AzuriteFixture azurite, ITestOutputHelper out
     /// <summary>A short run: six activities of a few tenths of a second.</summary>
     private const string QuickConfig = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 2, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10, "device": "cpu"}""";
 
+    /// <summary>Uploads {name}-0.parquet ... into the container; returns their instance ids.</summary>
+    private async Task<List<string>> UploadRunsAsync(string container, string name, int count, Func<ulong, Mmm.Science.Data.Panel> panel, string config)
+    {
+        var ids = new List<string>();
+        for (int i = 0; i < count; i++)
+            ids.Add(await CrashRecoveryEndToEndTests.UploadAsync(azurite.Blobs, container, $"{name}-{i}.parquet",
+                await TestPanels.ParquetAsync(panel((ulong)i), config)));
+        return ids;
+    }
+
     [Fact]
     public async Task Two_processes_share_six_runs_and_each_runs_exactly_once()
     {
@@ -24,10 +34,7 @@ public class ScaleOutEndToEndTests(AzuriteFixture azurite, ITestOutputHelper out
         await using var b = HostProcess.Start(azurite, hub, container, "worker-b", output);
 
         var clock = Stopwatch.StartNew();
-        var ids = new List<string>();
-        for (int i = 0; i < 6; i++)
-            ids.Add(await CrashRecoveryEndToEndTests.UploadAsync(azurite.Blobs, container, $"scale-{i}.parquet",
-                await TestPanels.ParquetAsync(TestPanels.Synthetic(seed: (ulong)(60 + i)), QuickConfig)));
+        var ids = await UploadRunsAsync(container, "scale", 6, seed => TestPanels.Synthetic(seed: 60 + seed), QuickConfig);
         foreach (var id in ids)
             Assert.Equal("Completed", (string?)(await a.WaitAsync(id, HostProcess.IsFinished, "a finished run", TimeSpan.FromMinutes(5)))["runtimeStatus"]);
         output.WriteLine($"six runs on two processes: {clock.Elapsed.TotalSeconds:F1} s");
@@ -57,10 +64,8 @@ public class ScaleOutEndToEndTests(AzuriteFixture azurite, ITestOutputHelper out
         var container = AzuriteFixture.Unique("kill-");
         await using var victim = HostProcess.Start(azurite, hub, container, "victim", output);
         await using var survivor = HostProcess.Start(azurite, hub, container, "survivor", output);
-        var ids = new List<string>();
-        for (int i = 0; i < 2; i++)
-            ids.Add(await CrashRecoveryEndToEndTests.UploadAsync(azurite.Blobs, container, $"kill-{i}.parquet",
-                await TestPanels.ParquetAsync(TestPanels.Synthetic(regions: 4, weeks: 80, seed: (ulong)(80 + i)), CrashRecoveryEndToEndTests.LongConfig)));
+        var ids = await UploadRunsAsync(container, "kill", 2, seed => TestPanels.Synthetic(regions: 4, weeks: 80, seed: 80 + seed),
+            CrashRecoveryEndToEndTests.LongConfig);
 
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!victim.InFlight().Any(a => a.Name == "TrainOuterIteration" && a.TaskId >= 4) && DateTime.UtcNow < deadline) await Task.Delay(50);
