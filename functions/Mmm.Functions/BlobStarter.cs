@@ -3,19 +3,23 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Mmm.Workflow.Orchestration;
+using Mmm.Workflow.Settings;
 
 namespace Mmm.Functions;
 
 /// <summary>
-/// A Parquet panel lands in mmm-input (Event Grid BlobCreated) -> one orchestration per (blob, ETag).
-/// Config blobs ({dataset}.json) and other files start nothing. Delivery is at least once: the instance
-/// id comes from name + ETag, and an existing instance is left alone.
+/// A blob lands in the input container (Event Grid BlobCreated; the container is the app setting
+/// <c>MMM_INPUT_CONTAINER</c>) -> one orchestration per (blob, ETag) when <see cref="RunInputs.StartsRun"/> says the
+/// blob starts a run, the rule the local watcher applies too. Delivery is at least once: the instance id comes
+/// from name + ETag and the start is refused for an id that exists in any state.
 /// </summary>
 public sealed class BlobStarter(RunLocations locations, ILogger<BlobStarter> logger)
 {
+    public const string TriggerPath = "%" + MmmSettings.InputContainerSetting + "%/{name}";
+
     [Function(nameof(BlobStarter))]
     public async Task Run(
-        [BlobTrigger("mmm-input/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger(TriggerPath, Source = BlobTriggerSource.EventGrid, Connection = MmmSettings.StorageSetting)] BlobClient blob,
         string name,
         [DurableClient] DurableTaskClient client,
         CancellationToken ct)
@@ -27,7 +31,7 @@ public sealed class BlobStarter(RunLocations locations, ILogger<BlobStarter> log
         }
         var properties = await blob.GetPropertiesAsync(cancellationToken: ct);
         var (instanceId, input) = locations.For(name, properties.Value.ETag.ToString());
-        bool started = await RunLocations.StartIfAbsentAsync(client, instanceId, input, ct);
+        bool started = await RunLocations.StartAsync(client, instanceId, input, ct);
         logger.LogInformation(started ? "Started {InstanceId} for {Blob}" : "{InstanceId} for {Blob} exists; nothing started", instanceId, name);
     }
 }

@@ -28,6 +28,7 @@ var level = Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is { } configure
     ? parsed : quiet ? LogLevel.Warning : LogLevel.Information;
 using var logging = LoggerFactory.Create(b => b
     .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+    .AddFilter("DurableTask", level <= LogLevel.Debug ? level : LogLevel.Warning) // the engine's own log is chatty at Information
     .SetMinimumLevel(level));
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

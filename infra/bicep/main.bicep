@@ -52,10 +52,15 @@ param blobsExtensionKey string = ''
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var storageAccountName = take('${namePrefix}${suffix}', 24)
+// The pipeline's containers; the app reads them as MMM_*_CONTAINER app settings (its blob trigger's path is
+// %MMM_INPUT_CONTAINER%/{name}), and the Event Grid subscription filters on the input container.
+var inputContainer = 'mmm-input'
+var outputContainer = 'mmm-output'
+var workContainer = 'mmm-work'
 var containerNames = [
-  'mmm-input'
-  'mmm-output'
-  'mmm-work'
+  inputContainer
+  outputContainer
+  workContainer
 ]
 var gpuProfileName = 'gpu'
 // What one replica gets on each serverless GPU profile (one GPU per replica).
@@ -261,6 +266,18 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
               value: taskHubName
             }
             {
+              name: 'MMM_INPUT_CONTAINER'
+              value: inputContainer
+            }
+            {
+              name: 'MMM_OUTPUT_CONTAINER'
+              value: outputContainer
+            }
+            {
+              name: 'MMM_WORK_CONTAINER'
+              value: workContainer
+            }
+            {
               name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
               value: insights.properties.ConnectionString
             }
@@ -296,7 +313,7 @@ resource blobEvents 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   }
 }
 
-// BlobCreated in mmm-input -> the blob extension's webhook, which runs BlobStarter (Source = EventGrid).
+// BlobCreated in the input container -> the blob extension's webhook, which runs BlobStarter (Source = EventGrid).
 resource blobStarterSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (!empty(blobsExtensionKey)) {
   parent: blobEvents
   name: 'mmm-input-to-blobstarter'
@@ -313,7 +330,7 @@ resource blobStarterSubscription 'Microsoft.EventGrid/systemTopics/eventSubscrip
       includedEventTypes: [
         'Microsoft.Storage.BlobCreated'
       ]
-      subjectBeginsWith: '/blobServices/default/containers/mmm-input/'
+      subjectBeginsWith: '/blobServices/default/containers/${inputContainer}/'
       subjectEndsWith: '.parquet'
     }
     retryPolicy: {

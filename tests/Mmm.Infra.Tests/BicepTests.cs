@@ -58,8 +58,11 @@ public class BicepTests(CompiledTemplate compiled) : IClassFixture<CompiledTempl
     {
         var containers = compiled.Resource("Microsoft.Storage/storageAccounts/blobServices/containers");
         Assert.NotNull(containers["copy"]);
-        var names = compiled.Template!["variables"]!["containerNames"]!.AsArray().Select(n => (string?)n);
-        Assert.Equal(["mmm-input", "mmm-output", "mmm-work"], names);
+        var variables = compiled.Template!["variables"]!;
+        Assert.Equal(["mmm-input", "mmm-output", "mmm-work"],
+            new[] { "inputContainer", "outputContainer", "workContainer" }.Select(v => (string?)variables[v]));
+        Assert.Equal(["[variables('inputContainer')]", "[variables('outputContainer')]", "[variables('workContainer')]"],
+            variables["containerNames"]!.AsArray().Select(n => (string?)n));
     }
 
     [Theory]
@@ -112,6 +115,10 @@ public class BicepTests(CompiledTemplate compiled) : IClassFixture<CompiledTempl
         Assert.Contains("primaryEndpoints.queue", env["AzureWebJobsStorage__queueServiceUri"]);
         Assert.Contains("primaryEndpoints.table", env["AzureWebJobsStorage__tableServiceUri"]);
         Assert.Equal("[parameters('taskHubName')]", env["TASKHUB_NAME"]);
+        // The containers the app reads (its blob trigger's path is %MMM_INPUT_CONTAINER%/{name}) are the ones created here.
+        Assert.Equal("[variables('inputContainer')]", env["MMM_INPUT_CONTAINER"]);
+        Assert.Equal("[variables('outputContainer')]", env["MMM_OUTPUT_CONTAINER"]);
+        Assert.Equal("[variables('workContainer')]", env["MMM_WORK_CONTAINER"]);
         Assert.Contains("ConnectionString", env["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.DoesNotContain("AzureWebJobsStorage", env.Keys); // never a connection string in Azure
         Assert.DoesNotContain("AccountKey", compiled.Json);
@@ -126,7 +133,7 @@ public class BicepTests(CompiledTemplate compiled) : IClassFixture<CompiledTempl
         var subscription = compiled.Resource("Microsoft.EventGrid/systemTopics/eventSubscriptions");
         Assert.Equal("[not(empty(parameters('blobsExtensionKey')))]", (string?)subscription["condition"]);
         var filter = subscription["properties"]!["filter"]!;
-        Assert.Equal("/blobServices/default/containers/mmm-input/", (string?)filter["subjectBeginsWith"]);
+        Assert.Equal("[format('/blobServices/default/containers/{0}/', variables('inputContainer'))]", (string?)filter["subjectBeginsWith"]);
         Assert.Equal(["Microsoft.Storage.BlobCreated"], filter["includedEventTypes"]!.AsArray().Select(t => (string?)t));
         var endpoint = subscription["properties"]!["destination"]!["properties"]!["endpointUrl"]!.ToString();
         Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.BlobStarter", endpoint);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Mmm.Infra.Tests;
 
-/// <summary>The container images, the host configuration and the Functions project: the parts no build here compiles.</summary>
+/// <summary>The container images, the host configuration and the Functions project file.</summary>
 public class DeploymentFilesTests
 {
     [Theory]
@@ -19,7 +19,7 @@ public class DeploymentFilesTests
 
         var text = string.Join('\n', lines);
         Assert.Contains("dotnet publish functions/Mmm.Functions/Mmm.Functions.csproj", text);
-        Assert.Contains("-p:BuildAzureFunctions=true", text);
+        Assert.DoesNotContain("BuildAzureFunctions", text); // the app builds with the default build now
         Assert.Contains($"-p:MmmTorchBackend={backend}", text);
         Assert.Contains("AzureWebJobsScriptRoot=/home/site/wwwroot", text);
         Assert.Contains("mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0", text);
@@ -66,33 +66,35 @@ public class DeploymentFilesTests
     }
 
     [Fact]
-    public void The_functions_project_is_outside_the_default_solution_build()
+    public void The_functions_project_is_in_the_solution_and_only_the_cuda_backend_is_a_switch()
     {
-        Assert.DoesNotContain("Mmm.Functions", Repository.Read("Pipeline.sln"));
+        Assert.Contains(@"functions\Mmm.Functions\Mmm.Functions.csproj", Repository.Read("Pipeline.sln"));
+        Assert.Contains(@"tests\Mmm.Functions.Tests\Mmm.Functions.Tests.csproj", Repository.Read("Pipeline.sln"));
         var project = Repository.Read("functions/Mmm.Functions/Mmm.Functions.csproj");
         Assert.Contains("<AzureFunctionsVersion>v4</AzureFunctionsVersion>", project);
         Assert.Contains("<OutputType>Exe</OutputType>", project);
-        Assert.Contains("'$(BuildAzureFunctions)' != 'true'", project);
+        Assert.DoesNotContain("BuildAzureFunctions", project);
         var packages = Repository.Read("Directory.Packages.props");
-        var guarded = packages[packages.IndexOf("'$(BuildAzureFunctions)' == 'true'", StringComparison.Ordinal)..];
-        foreach (var id in new[] { "Microsoft.Azure.Functions.Worker", "Microsoft.DurableTask", "TorchSharp-cuda-linux" })
-            Assert.DoesNotContain($"\"{id}", packages[..^guarded.Length]);
-        Assert.Contains("Microsoft.Azure.Functions.Worker.Extensions.DurableTask", guarded);
+        Assert.DoesNotContain("BuildAzureFunctions", packages);
+        var cuda = packages[packages.IndexOf("'$(MmmTorchBackend)' == 'cuda'", StringComparison.Ordinal)..];
+        Assert.Contains("\"TorchSharp-cuda-linux\"", cuda);
+        Assert.DoesNotContain("\"TorchSharp-cuda-linux\"", packages[..^cuda.Length]);
+        foreach (var (id, version) in new[] { ("Microsoft.Azure.Functions.Worker", "2.52.0"), ("Microsoft.Azure.Functions.Worker.Sdk", "2.1.0"),
+                     ("Microsoft.Azure.Functions.Worker.Extensions.DurableTask", "1.21.1"), ("Microsoft.Azure.Functions.Worker.Extensions.Storage.Blobs", "6.8.2"),
+                     ("Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore", "2.1.1"), ("Microsoft.DurableTask.Worker.Grpc", "1.28.0") })
+            Assert.Contains($"<PackageVersion Include=\"{id}\" Version=\"{version}\" />", packages[..^cuda.Length]);
     }
 
-    [Theory]
-    [InlineData("ValidateAndScale")]
-    [InlineData("WarmStart")]
-    [InlineData("TrainOuterIteration")]
-    [InlineData("Decompose")]
-    [InlineData("WriteOutputs")]
-    [InlineData("WriteFailure")]
-    public void Each_activity_has_a_function_named_after_it(string activity)
+    [Fact]
+    public void Each_activity_is_a_function_named_after_it()
     {
         var sources = Directory.GetFiles(Repository.PathOf("functions/Mmm.Functions"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .Select(File.ReadAllText);
-        var declaration = new Regex($@"\[Function\(ActivityNames\.{activity}\)\]\s*public Task<[^>]+> Run\(\[ActivityTrigger\]");
-        Assert.Single(sources, s => declaration.IsMatch(s));
+        foreach (var activity in new[] { "ValidateAndScale", "WarmStart", "TrainOuterIteration", "Decompose", "WriteOutputs", "WriteFailure" })
+        {
+            var declaration = new Regex($@"\[Function\(ActivityNames\.{activity}\)\]\s*public Task<[^>]+> {activity}\(\[ActivityTrigger\]");
+            Assert.Single(sources, s => declaration.IsMatch(s));
+        }
     }
 }

@@ -1,6 +1,6 @@
 namespace Mmm.Workflow.Orchestration;
 
-/// <summary>The `customStatus` of a running orchestration (data-contract.md).</summary>
+/// <summary>The `customStatus` of a running orchestration (docs/contract.md, "Status"), serialised with <see cref="WorkflowJson"/>.</summary>
 public sealed record RunStatus(
     string Phase,
     int OuterIteration,

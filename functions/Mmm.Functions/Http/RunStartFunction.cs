@@ -8,7 +8,7 @@ namespace Mmm.Functions.Http;
 
 /// <summary>
 /// <c>POST /api/runs?dataset={name}</c> (function key) with a Parquet body: uploads it to
-/// mmm-input/{name}.parquet and starts its run (the id the blob trigger would derive from the upload's
+/// {input container}/{name}.parquet and starts its run (the id the blob trigger would derive from the upload's
 /// ETag, so the Event Grid delivery that follows starts nothing more); answers 202 with the
 /// check-status payload (statusQueryGetUri, ...).
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class RunStartFunction(RunLocations locations)
         }
         var uploaded = await locations.Input.GetBlobClient(blobName).UploadAsync(req.Body, overwrite: true, ct);
         var (instanceId, input) = locations.For(blobName, uploaded.Value.ETag.ToString());
-        await RunLocations.StartIfAbsentAsync(client, instanceId, input, ct);
+        await RunLocations.StartAsync(client, instanceId, input, ct);
         return await client.CreateCheckStatusResponseAsync(req, instanceId, ct);
     }
 }

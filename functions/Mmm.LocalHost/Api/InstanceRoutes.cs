@@ -2,11 +2,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 
 namespace Mmm.LocalHost.Api;
 
-/// <summary>The instance routes: status, list, terminate, purge (Durable Functions' HTTP API on <see cref="IOrchestrationClient"/>).</summary>
+/// <summary>
+/// The instance routes of Durable Functions' HTTP API on <see cref="IOrchestrationClient"/>: status, list,
+/// terminate, suspend, resume, raise event, purge, with its status codes.
+/// </summary>
 internal sealed class InstanceRoutes(ManagementApiOptions options)
 {
     public const string ContinuationHeader = "x-ms-continuation-token";
@@ -60,22 +63,41 @@ internal sealed class InstanceRoutes(ManagementApiOptions options)
 
     /// <summary>POST instances/{id}/terminate?reason=: 202, 404 unknown, 410 already finished.</summary>
     public async Task<IResult> TerminateAsync(HttpContext http, string instanceId, string? reason) =>
-        await Client.TerminateAsync(instanceId, reason, http.RequestAborted) switch
-        {
-            TerminateOutcome.Terminated => Results.StatusCode(StatusCodes.Status202Accepted),
-            TerminateOutcome.NotFound => Results.NotFound(),
-            _ => Results.StatusCode(StatusCodes.Status410Gone),
-        };
+        Answer(await Client.TerminateAsync(instanceId, reason, http.RequestAborted));
+
+    /// <summary>POST instances/{id}/suspend?reason=: 202, 404 unknown, 410 already finished.</summary>
+    public async Task<IResult> SuspendAsync(HttpContext http, string instanceId, string? reason) =>
+        Answer(await Client.SuspendAsync(instanceId, reason, http.RequestAborted));
+
+    /// <summary>POST instances/{id}/resume?reason=: 202, 404 unknown, 410 already finished.</summary>
+    public async Task<IResult> ResumeAsync(HttpContext http, string instanceId, string? reason) =>
+        Answer(await Client.ResumeAsync(instanceId, reason, http.RequestAborted));
+
+    /// <summary>
+    /// POST instances/{id}/raiseEvent/{eventName} with a JSON body: 202, 404 unknown, 410 already finished, 400 when
+    /// the body is not <c>application/json</c> or not valid JSON.
+    /// </summary>
+    public async Task<IResult> RaiseEventAsync(HttpContext http, string instanceId, string eventName)
+    {
+        if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
+            return JsonResults.Problem(StatusCodes.Status400BadRequest, "Only application/json request content is supported.");
+        var (data, problem) = await JsonBodies.TryReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null) return problem;
+        return Answer(await Client.RaiseEventAsync(instanceId, eventName, data, http.RequestAborted));
+    }
+
+    private static IResult Answer(InstanceOperationOutcome outcome) => outcome switch
+    {
+        InstanceOperationOutcome.Accepted => Results.StatusCode(StatusCodes.Status202Accepted),
+        InstanceOperationOutcome.NotFound => Results.NotFound(),
+        _ => Results.StatusCode(StatusCodes.Status410Gone),
+    };
 
     /// <summary>DELETE instances/{id}: 200 <c>{"instancesDeleted":1}</c> or 404.</summary>
     public async Task<IResult> PurgeAsync(HttpContext http, string instanceId) =>
         await Client.PurgeAsync(instanceId, http.RequestAborted)
             ? JsonResults.Json(new JsonObject { ["instancesDeleted"] = 1 })
             : Results.NotFound();
-
-    /// <summary>raiseEvent, suspend and resume exist in the check-status payload but not on <see cref="IOrchestrationClient"/>.</summary>
-    public static IResult NotSupported(string operation) =>
-        JsonResults.Problem(StatusCodes.Status501NotImplemented, $"{operation} is not supported by the local host.");
 
     private static bool TryParseStatuses(string? text, out IReadOnlyCollection<RuntimeStatus>? statuses, out string? bad)
     {

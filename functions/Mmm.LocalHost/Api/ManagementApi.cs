@@ -28,9 +28,9 @@ public static class ManagementApi
         hook.MapGet("/instances", instances.ListAsync);
         hook.MapPost("/instances/{instanceId}/terminate", instances.TerminateAsync);
         hook.MapDelete("/instances/{instanceId}", instances.PurgeAsync);
-        hook.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", () => InstanceRoutes.NotSupported("raiseEvent"));
-        hook.MapPost("/instances/{instanceId}/suspend", () => InstanceRoutes.NotSupported("suspend"));
-        hook.MapPost("/instances/{instanceId}/resume", () => InstanceRoutes.NotSupported("resume"));
+        hook.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", instances.RaiseEventAsync);
+        hook.MapPost("/instances/{instanceId}/suspend", instances.SuspendAsync);
+        hook.MapPost("/instances/{instanceId}/resume", instances.ResumeAsync);
         hook.MapPost("/orchestrators/{functionName}/{instanceId?}", new StartRoute(options, logger).StartAsync);
 
         if (options.Runs is { } runs)

@@ -1,4 +1,4 @@
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 using Mmm.Workflow.Orchestration;
 
 namespace Mmm.LocalHost.Api;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 using Mmm.LocalHost.Watcher;
 using Mmm.Workflow.Orchestration;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +6,6 @@ namespace Mmm.LocalHost.Api;
 /// <summary>POST orchestrators/{functionName}/{instanceId?}: starts an orchestration with the JSON body as its input.</summary>
 internal sealed class StartRoute(ManagementApiOptions options, ILogger logger)
 {
-    private const int MaxInputBytes = 4 * 1024 * 1024;
     private readonly HashSet<string> names = new(options.OrchestratorNames, StringComparer.OrdinalIgnoreCase);
 
     public async Task<IResult> StartAsync(HttpContext http, string functionName, string? instanceId)
@@ -16,21 +13,10 @@ internal sealed class StartRoute(ManagementApiOptions options, ILogger logger)
         if (!names.TryGetValue(functionName, out var orchestrator))
             return JsonResults.Problem(StatusCodes.Status404NotFound, $"No orchestrator named '{functionName}'.");
         var id = string.IsNullOrEmpty(instanceId) ? Guid.NewGuid().ToString("N") : instanceId;
-        if (InvalidInstanceId(id) is { } problem) return JsonResults.Problem(StatusCodes.Status400BadRequest, problem);
+        if (InvalidInstanceId(id) is { } invalid) return JsonResults.Problem(StatusCodes.Status400BadRequest, invalid);
 
-        JsonNode? input;
-        try
-        {
-            input = await ReadInputAsync(http.Request, http.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return JsonResults.Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
-        }
-        catch (InvalidDataException e)
-        {
-            return JsonResults.Problem(StatusCodes.Status413PayloadTooLarge, e.Message);
-        }
+        var (input, problem) = await JsonBodies.TryReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null) return problem;
 
         bool started = await options.Client.StartAsync(orchestrator, id, input, http.RequestAborted);
         if (started) logger.LogInformation("Started {Orchestrator} instance {InstanceId} over HTTP", orchestrator, id);
@@ -44,21 +30,5 @@ internal sealed class StartRoute(ManagementApiOptions options, ILogger logger)
         if (id.Length is 0 or > 256) return "The instance id must have 1 to 256 characters.";
         if (id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c))) return "The instance id must not contain / \\ # ? or control characters.";
         return null;
-    }
-
-    private static async Task<JsonNode?> ReadInputAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxInputBytes) throw new InvalidDataException($"The orchestration input is larger than {MaxInputBytes} bytes; pass blob URIs instead.");
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) return null;
-        buffer.Position = 0;
-        var text = new StreamReader(buffer).ReadToEnd();
-        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 }

@@ -27,7 +27,7 @@ public static class DemoCommand
         await PanelParquetWriter.WriteAsync(synthetic.Panel, data, DemoConfig);
         data.Position = 0;
 
-        await using var pipeline = await LocalPipeline.StartAsync(HostSettings.Load(), logging, "http://127.0.0.1:0");
+        await using var pipeline = await LocalPipeline.StartAsync(LocalSettings.Load(), logging, "http://127.0.0.1:0");
         var run = await RunFollower.UploadAndFollowAsync(pipeline, data, "demo-synthetic.parquet", null, args.Option("out") ?? Path.Combine("out", "demo"));
         int code = RunCommand.Report(run);
         if (code != 0) return code;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Mmm.LocalHost.ConsoleOutput;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 using Mmm.LocalHost.Hosting;
 using Mmm.LocalHost.Settings;
 using Mmm.Science.Results;
@@ -11,7 +11,8 @@ namespace Mmm.LocalHost.Commands;
 /// <summary>
 /// <c>run &lt;file.parquet&gt; [--config f.json] [--out dir]</c>: serves in process, uploads the file to the
 /// input container, follows the orchestration the watcher starts, downloads the outputs. Exit 0 on
-/// success; 1 with the failure message otherwise.
+/// success; 1 with the failure message otherwise. Its engine joins the task hub like any other worker: a
+/// `serve` already running on the same hub shares the work.
 /// </summary>
 public static class RunCommand
 {
@@ -27,7 +28,7 @@ public static class RunCommand
             ?? throw new UsageException($"'{Path.GetFileName(file)}' is not a usable dataset name (letters, digits, '-', '_', '.')");
         string? config = args.Option("config") is { } path ? await File.ReadAllTextAsync(path) : null;
 
-        await using var pipeline = await LocalPipeline.StartAsync(HostSettings.Load(), logging, "http://127.0.0.1:0");
+        await using var pipeline = await LocalPipeline.StartAsync(LocalSettings.Load(), logging, "http://127.0.0.1:0");
         await using var data = File.OpenRead(file);
         var outDir = args.Option("out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(blobName));
         var run = await RunFollower.UploadAndFollowAsync(pipeline, data, blobName, config, outDir);
@@ -45,10 +46,11 @@ public static class RunCommand
         var summary = SummaryJson.Deserialize(File.ReadAllText(Path.Combine(run.OutputDirectory!, OutputWriter.SummaryFile)));
         SummaryPrinter.Print(summary);
         Console.WriteLine($"run {run.InstanceId} completed in {run.Total.TotalSeconds:F1} s " +
-                          $"(upload to start {run.UploadToStart.TotalSeconds:F1} s); outputs in {run.OutputDirectory}");
+                          $"(upload to start {run.UploadToStart.TotalSeconds:F1} s, to running {run.UploadToRunning.TotalSeconds:F1} s); outputs in {run.OutputDirectory}");
         var t = run.Timings;
-        Console.WriteLine($"orchestration: {t.Wall.TotalSeconds:F1} s wall, {t.InActivities.TotalSeconds:F1} s inside {t.Activities} activities, " +
-                          $"overhead {t.Overhead.TotalSeconds:F1} s ({t.Overhead.TotalSeconds / Math.Max(1, t.Activities):F2} s per activity)");
+        Console.WriteLine($"orchestration: {t.Wall.TotalSeconds:F1} s wall, {t.InActivities.TotalSeconds:F1} s inside {t.Activities} activities run here, " +
+                          $"overhead {t.Overhead.TotalSeconds:F2} s ({t.OverheadPerActivity.TotalSeconds:F3} s per activity, " +
+                          $"{100 * t.Overhead.TotalSeconds / Math.Max(1e-9, run.Total.TotalSeconds):F1} % of the run)");
         return 0;
     }
 }

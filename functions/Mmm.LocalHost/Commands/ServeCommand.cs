@@ -6,7 +6,10 @@ using Mmm.LocalHost.Settings;
 
 namespace Mmm.LocalHost.Commands;
 
-/// <summary><c>serve [--url http://127.0.0.1:7071]</c>: the blob watcher, the durable executor and the management API until Ctrl+C or SIGTERM.</summary>
+/// <summary>
+/// <c>serve [--url http://127.0.0.1:7071]</c>: the blob watcher, an engine worker and the management API until Ctrl+C
+/// or SIGTERM. Several serve processes on one storage account and task hub share the hub's runs.
+/// </summary>
 public static class ServeCommand
 {
     public const string Usage = "serve [--url http://127.0.0.1:7071]";
@@ -14,15 +17,15 @@ public static class ServeCommand
     public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
     {
         args.CheckOnly("url");
-        var settings = HostSettings.Load();
+        var settings = LocalSettings.Load();
         await using var pipeline = await LocalPipeline.StartAsync(settings, logging, args.Option("url") ?? LocalWebHost.DefaultUrl);
         var stop = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
-        Console.WriteLine($"Serving. Drop Parquet panels into the '{settings.InputContainer}' container; " +
-                          $"status at {pipeline.BaseUrl}/runtime/webhooks/durabletask/instances. Ctrl+C stops.");
+        Console.WriteLine($"Serving task hub {settings.HubName} as worker {pipeline.Engine.WorkerId}. Drop Parquet panels into the " +
+                          $"'{settings.InputContainer}' container; status at {pipeline.BaseUrl}/runtime/webhooks/durabletask/instances. Ctrl+C stops.");
         await stop.Task;
-        Console.WriteLine("Stopping (unfinished runs resume at the next start).");
+        Console.WriteLine("Stopping (an activity in flight goes back to the queue; unfinished runs continue on another worker or at the next start).");
         return 0;
     }
 }

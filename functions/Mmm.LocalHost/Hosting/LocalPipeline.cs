@@ -3,93 +3,85 @@ using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Mmm.LocalHost.Api;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 using Mmm.LocalHost.Settings;
 using Mmm.LocalHost.Storage;
 using Mmm.LocalHost.Watcher;
 using Mmm.Workflow.Activities;
-using Mmm.Workflow.Orchestration;
+using Mmm.Workflow.Settings;
 using Mmm.Workflow.Storage;
 
 namespace Mmm.LocalHost.Hosting;
 
 /// <summary>
 /// The local host, composed: storage (Azurite started from the pinned npm package when the settings say
-/// UseDevelopmentStorage=true and nothing listens yet), the durable executor running the training
-/// orchestration and its activities, the blob watcher on the input container, and the management API on
-/// 127.0.0.1. `serve` keeps it running; `run`, `demo` and the end-to-end tests start one in process.
+/// UseDevelopmentStorage=true and nothing listens yet), the engine (a DurableTask.Core worker on the Azure
+/// Storage provider) running the training orchestration and its activities, the blob watcher on the input
+/// container, and the management API. `serve` keeps it running; `run`, `demo` and the end-to-end tests start
+/// one in process. Several of them on one storage account and hub share the hub's work.
 /// </summary>
 public sealed class LocalPipeline : IAsyncDisposable
 {
     private readonly AzuriteProcess? azurite;
-    private readonly DurableExecutor executor;
     private readonly BlobWatcher? watcher;
     private readonly WebApplication api;
 
-    public HostSettings Settings { get; }
-    public IOrchestrationClient Client => executor.Client;
+    public MmmSettings Settings { get; }
+    public MmmEngine Engine { get; }
+    public IOrchestrationClient Client => Engine.Client;
     public BlobServiceClient Blobs { get; }
     public RunInputFactory Runs { get; }
     /// <summary>The management API's base address, e.g. http://127.0.0.1:7071.</summary>
     public string BaseUrl { get; }
 
-    private LocalPipeline(HostSettings settings, AzuriteProcess? azurite, DurableExecutor executor, BlobWatcher? watcher, WebApplication api,
+    private LocalPipeline(MmmSettings settings, AzuriteProcess? azurite, MmmEngine engine, BlobWatcher? watcher, WebApplication api,
         BlobServiceClient blobs, RunInputFactory runs, string baseUrl)
     {
-        (Settings, this.azurite, this.executor, this.watcher, this.api, Blobs, Runs, BaseUrl) =
-            (settings, azurite, executor, watcher, api, blobs, runs, baseUrl);
+        (Settings, this.azurite, Engine, this.watcher, this.api, Blobs, Runs, BaseUrl) = (settings, azurite, engine, watcher, api, blobs, runs, baseUrl);
     }
 
     /// <param name="url">Where the API listens; port 0 picks a free one.</param>
     /// <param name="watch">Scan the input container (false: runs start only through the API or the client).</param>
-    public static async Task<LocalPipeline> StartAsync(HostSettings settings, ILoggerFactory logging, string url = LocalWebHost.DefaultUrl,
+    public static async Task<LocalPipeline> StartAsync(MmmSettings settings, ILoggerFactory logging, string url = LocalWebHost.DefaultUrl,
         bool watch = true, CancellationToken ct = default)
     {
         var log = logging.CreateLogger<LocalPipeline>();
+        var configured = StorageConnection.Of(settings);
         AzuriteProcess? azurite = null;
-        if (settings.UsesDevelopmentStorage && !AzuriteProcess.IsListening(StorageConnection.DevelopmentBlobPort))
+        if (StorageConnection.IsDevelopmentStorage(configured) && !AzuriteProcess.IsListening(StorageConnection.DevelopmentBlobPort))
             azurite = await AzuriteProcess.StartAsync(Path.Combine(RepositoryRoot.Find(), ".azurite"),
                 StorageConnection.DevelopmentBlobPort, StorageConnection.DevelopmentQueuePort, StorageConnection.DevelopmentTablePort,
                 line => log.LogInformation("{Line}", line), ct);
 
-        var connection = settings.EffectiveStorageConnectionString;
+        var connection = StorageConnection.Expand(configured);
         var blobs = new BlobServiceClient(connection);
         foreach (var container in new[] { settings.InputContainer, settings.OutputContainer, settings.WorkContainer })
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: ct);
 
         var activities = new MmmActivities(new BlobRunStore(blobs), logging, settings.TrainingDevice);
-        var executor = new DurableExecutor(connection, settings.HubName, logging,
-                new DurableExecutorOptions { MaxConcurrentActivities = settings.MaxConcurrentActivityFunctions })
-            .RegisterOrchestrator(MmmOrchestrator.Name, MmmOrchestrator.RunAsync)
-            .RegisterActivity<ActivityInput, PreparedRun>(ActivityNames.ValidateAndScale, activities.ValidateAndScale)
-            .RegisterActivity<ActivityInput, string>(ActivityNames.WarmStart, activities.WarmStart)
-            .RegisterActivity<TrainBlockInput, TrainBlockResult>(ActivityNames.TrainOuterIteration, activities.TrainOuterIteration)
-            .RegisterActivity<DecomposeInput, DecomposeResult>(ActivityNames.Decompose, activities.Decompose)
-            .RegisterActivity<ActivityInput, bool>(ActivityNames.WriteOutputs, activities.WriteOutputs)
-            .RegisterActivity<FailureInput, bool>(ActivityNames.WriteFailure, activities.WriteFailure);
-        await executor.StartAsync(ct);
+        var engine = await MmmEngine.StartAsync(settings, connection, ActivityCatalog.For(activities), logging, ct);
 
         var runs = new RunInputFactory(blobs, settings.OutputContainer, settings.WorkContainer);
         BlobWatcher? watcher = null;
         if (watch)
         {
-            watcher = new BlobWatcher(blobs, new QueueServiceClient(connection), executor.Client, runs, BlobWatcherOptions.From(settings),
+            watcher = new BlobWatcher(blobs, new QueueServiceClient(connection), engine.Client, runs, BlobWatcherOptions.From(settings),
                 logging.CreateLogger<BlobWatcher>());
             await watcher.StartAsync(ct);
         }
 
         var api = LocalWebHost.Build(new ManagementApiOptions
         {
-            Client = executor.Client,
+            Client = engine.Client,
             ApiKey = settings.ApiKey,
             HubName = settings.HubName,
-            Runs = new RunUploads(blobs, settings.InputContainer, runs, executor.Client, logging.CreateLogger<RunUploads>()),
+            Runs = new RunUploads(blobs, settings.InputContainer, runs, engine.Client, logging.CreateLogger<RunUploads>()),
         }, url, b => b.Logging.ClearProviders());
         await api.StartAsync(ct);
         var baseUrl = LocalWebHost.Addresses(api)[0].TrimEnd('/');
-        log.LogInformation("Local host ready: management API {Url}/runtime/webhooks/durabletask, task hub {Hub}, watching {Container}",
-            baseUrl, settings.HubName, watch ? settings.InputContainer : "(off)");
-        return new LocalPipeline(settings, azurite, executor, watcher, api, blobs, runs, baseUrl);
+        log.LogInformation("Local host ready: management API {Url}/runtime/webhooks/durabletask, task hub {Hub}, worker {WorkerId}, watching {Container}",
+            baseUrl, settings.HubName, engine.WorkerId, watch ? settings.InputContainer : "(off)");
+        return new LocalPipeline(settings, azurite, engine, watcher, api, blobs, runs, baseUrl);
     }
 
     public async ValueTask DisposeAsync()
@@ -97,8 +89,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         await api.StopAsync();
         await api.DisposeAsync();
         if (watcher is not null) await watcher.StopAsync(CancellationToken.None);
-        await executor.StopAsync(CancellationToken.None);
-        await executor.DisposeAsync();
+        await Engine.DisposeAsync();
         if (azurite is not null) await azurite.DisposeAsync();
     }
 }

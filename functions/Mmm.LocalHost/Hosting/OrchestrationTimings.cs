@@ -1,36 +1,19 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using Mmm.LocalHost.Engine;
 
 namespace Mmm.LocalHost.Hosting;
 
 /// <summary>
-/// Where an orchestration's wall time went, from its history events: time inside activities (each
-/// ActivityStarted to its TaskCompleted/TaskFailed) and the rest, the orchestration's own overhead
-/// (scheduling, persistence, replays, the hops between activities).
+/// Where an orchestration's wall time went: from its creation to its last update (the engine's own times),
+/// the part spent inside activity code (measured around each activity by this process's
+/// <see cref="ActivityJournal"/>), and the rest, the engine's overhead (queue polling, checkpoints, replays,
+/// the hops between activities).
 /// </summary>
 public sealed record OrchestrationTimings(TimeSpan Wall, TimeSpan InActivities, int Activities)
 {
     public TimeSpan Overhead => Wall - InActivities;
 
-    public static OrchestrationTimings From(IReadOnlyList<JsonObject> history)
-    {
-        DateTime Time(JsonObject e) => DateTime.Parse(e["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        string Type(JsonObject e) => e["eventType"]!.GetValue<string>();
-        var started = new Dictionary<int, DateTime>();
-        var inActivities = TimeSpan.Zero;
-        int activities = 0;
-        foreach (var e in history)
-        {
-            if (e["taskId"]?.GetValue<int>() is not int task) continue;
-            if (Type(e) == "ActivityStarted") started[task] = Time(e);
-            else if (Type(e) is "TaskCompleted" or "TaskFailed" && started.Remove(task, out var begin))
-            {
-                inActivities += Time(e) - begin;
-                activities++;
-            }
-        }
-        var wall = history.Count > 1 ? Time(history[^1]) - Time(history[0]) : TimeSpan.Zero;
-        return new OrchestrationTimings(wall, inActivities, activities);
-    }
+    public TimeSpan OverheadPerActivity => Activities == 0 ? TimeSpan.Zero : Overhead / Activities;
+
+    public static OrchestrationTimings From(InstanceState state, IReadOnlyList<ActivityRun> activities) =>
+        new(state.LastUpdatedTime - state.CreatedTime, TimeSpan.FromTicks(activities.Sum(a => a.Elapsed.Ticks)), activities.Count);
 }

@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 using Mmm.Workflow.Orchestration;
 
 namespace Mmm.LocalHost.Hosting;
 
-/// <summary>How a followed run ended: its instance, final state, where its outputs were downloaded, timings.</summary>
-public sealed record FollowedRun(string InstanceId, InstanceState State, string? OutputDirectory, TimeSpan UploadToStart, TimeSpan Total,
-    OrchestrationTimings Timings);
+/// <summary>
+/// How a followed run ended: its instance, final state, where its outputs were downloaded, and timings: from
+/// the upload to the instance existing (the blob trigger started it) and to its first episode (Running), the
+/// whole run including the download, and the orchestration's own breakdown.
+/// </summary>
+public sealed record FollowedRun(string InstanceId, InstanceState State, string? OutputDirectory, TimeSpan UploadToStart, TimeSpan UploadToRunning,
+    TimeSpan Total, OrchestrationTimings Timings);
 
 /// <summary>
 /// What `run` and `demo` do against a local pipeline: upload the run config (if any) and the panel into the
@@ -31,13 +35,15 @@ public static class RunFollower
 
         InstanceState? state;
         while ((state = await pipeline.Client.GetAsync(planned.InstanceId, showInput: false, ct: ct)) is null)
-            await Task.Delay(200, ct);
+            await Task.Delay(50, ct);
         var uploadToStart = clock.Elapsed;
+        TimeSpan? uploadToRunning = null;
         var line = new StatusLine();
         while (state.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Running or RuntimeStatus.Suspended)
         {
+            if (uploadToRunning is null && state.RuntimeStatus != RuntimeStatus.Pending) uploadToRunning = clock.Elapsed;
             line.Show(state);
-            await Task.Delay(500, ct);
+            await Task.Delay(uploadToRunning is null ? 50 : 500, ct);
             state = await pipeline.Client.GetAsync(planned.InstanceId, showInput: false, ct: ct) ?? state;
         }
         line.Show(state);
@@ -49,9 +55,8 @@ public static class RunFollower
             downloaded = Path.GetFullPath(outputDirectory);
             await DownloadFolderAsync(pipeline.Blobs, planned.Input.OutputPrefix, downloaded, ct);
         }
-        var withHistory = await pipeline.Client.GetAsync(planned.InstanceId, showInput: false, showHistory: true, ct: ct);
-        return new FollowedRun(planned.InstanceId, state, downloaded, uploadToStart, clock.Elapsed,
-            OrchestrationTimings.From(withHistory?.HistoryEvents ?? []));
+        return new FollowedRun(planned.InstanceId, state, downloaded, uploadToStart, uploadToRunning ?? clock.Elapsed, clock.Elapsed,
+            OrchestrationTimings.From(state, pipeline.Engine.Journal.For(planned.InstanceId)));
     }
 
     /// <summary>Copies every blob under a folder URI into a local directory (flat: the output folder has no subfolders).</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 using Mmm.Workflow.Orchestration;
 
 namespace Mmm.LocalHost.Hosting;

@@ -1,18 +1,20 @@
+using Mmm.LocalHost.Engine;
 using Mmm.Workflow.Orchestration;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Mmm.LocalHost.Durable;
 
 namespace Mmm.LocalHost.Watcher;
 
 /// <summary>
 /// The local blob trigger: scans the input container every <see cref="BlobWatcherOptions.ScanInterval"/> and,
-/// for each <c>*.parquet</c> blob version (name + ETag) without a receipt, starts the training orchestration
-/// with the contract instance id (idempotent: a re-fire finds the instance and starts nothing), then writes
-/// the receipt. Config blobs (<c>*.json</c>) and other files are never started. A failed start is counted in
+/// for each blob version (name + ETag) that starts a run (<see cref="RunInputs.StartsRun"/>, the rule the Functions
+/// blob trigger applies too) and has no receipt, starts the training orchestration with the contract instance id,
+/// then writes the receipt. The start is idempotent in the engine (an id that exists in any state starts
+/// nothing), so a re-scan, a lost receipt or a second process watching the same container never makes a second
+/// run of one blob version. Config blobs (<c>*.json</c>) and other files are never started. A failed start is counted in
 /// the receipt; at <see cref="BlobWatcherOptions.PoisonBlobThreshold"/> failures the blob goes to the poison
 /// queue and is not retried. Host it as a hosted service, or call <see cref="ScanOnceAsync"/>.
 /// </summary>
@@ -40,9 +42,6 @@ public sealed class BlobWatcher : BackgroundService
     }
 
     public BlobWatcherOptions Options => options;
-
-    /// <summary>True for the blobs that start a run: <c>*.parquet</c> (case-insensitive).</summary>
-    public static bool IsDataBlob(string blobName) => blobName.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,7 +85,7 @@ public sealed class BlobWatcher : BackgroundService
         var result = ScanResult.Empty;
         await foreach (var blob in input.GetBlobsAsync(cancellationToken: ct))
         {
-            if (!IsDataBlob(blob.Name) || blob.Properties.ETag is not { } etagValue) continue;
+            if (!RunInputs.StartsRun(blob.Name) || blob.Properties.ETag is not { } etagValue) continue;
             var etag = BlobEtag.Canonical(etagValue);
             var receiptName = receipts.NameFor(input.Name, blob.Name, etag);
             known.TryGetValue(receiptName, out var receipt);

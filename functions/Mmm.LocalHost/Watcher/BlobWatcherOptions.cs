@@ -1,5 +1,5 @@
-using Mmm.LocalHost.Settings;
 using Mmm.Workflow.Orchestration;
+using Mmm.Workflow.Settings;
 
 namespace Mmm.LocalHost.Watcher;
 
@@ -9,13 +9,13 @@ public sealed record BlobWatcherOptions
     public const string DefaultFunctionId = "Mmm.BlobStarter";
 
     public string InputContainer { get; init; } = "mmm-input";
-    public string HubName { get; init; } = HostSettings.DefaultHubName;
+    public string HubName { get; init; } = MmmSettings.DefaultHubName;
     public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(2);
     public int PoisonBlobThreshold { get; init; } = 5;
     public string FunctionId { get; init; } = DefaultFunctionId;
     public string OrchestratorName { get; init; } = MmmOrchestrator.Name;
 
-    public static BlobWatcherOptions From(HostSettings settings) => new()
+    public static BlobWatcherOptions From(MmmSettings settings) => new()
     {
         InputContainer = settings.InputContainer,
         HubName = settings.HubName,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Mmm.LocalHost.Api;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 
 namespace Mmm.LocalHost.Tests.Api;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Mmm.LocalHost.Api;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 using Mmm.Workflow.Orchestration;
 
 namespace Mmm.LocalHost.Tests.Api;
@@ -238,9 +238,35 @@ public class ManagementApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unsupported_operations_answer_501()
+    public async Task Suspend_and_resume_are_202_running_410_finished_404_unknown()
     {
-        Assert.Equal(HttpStatusCode.NotImplemented, (await host.Http.PostAsync($"{Hook}/instances/x/suspend", null)).StatusCode);
+        client.Add(RecordingOrchestrationClient.State("sr-run", RuntimeStatus.Running));
+        client.Add(RecordingOrchestrationClient.State("sr-done", RuntimeStatus.Completed));
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Http.PostAsync($"{Hook}/instances/sr-run/suspend?reason=pause", null)).StatusCode);
+        Assert.Equal(RuntimeStatus.Suspended, client.Instances["sr-run"].RuntimeStatus);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Http.GetAsync($"{Hook}/instances/sr-run")).StatusCode); // Suspended polls like Running
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Http.PostAsync($"{Hook}/instances/sr-run/resume?reason=go", null)).StatusCode);
+        Assert.Equal(RuntimeStatus.Running, client.Instances["sr-run"].RuntimeStatus);
+        Assert.Equal(HttpStatusCode.Gone, (await host.Http.PostAsync($"{Hook}/instances/sr-done/suspend", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await host.Http.PostAsync($"{Hook}/instances/sr-done/resume", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.PostAsync($"{Hook}/instances/sr-none/suspend", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Raise_event_takes_a_json_body_and_answers_like_durable_functions()
+    {
+        client.Add(RecordingOrchestrationClient.State("ev-run", RuntimeStatus.Running));
+        client.Add(RecordingOrchestrationClient.State("ev-done", RuntimeStatus.Failed));
+        StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Http.PostAsync($"{Hook}/instances/ev-run/raiseEvent/approve", Json("""{"ok":true}"""))).StatusCode);
+        Assert.Equal(("ev-run", "approve", (string?)"""{"ok":true}"""), Assert.Single(client.Events));
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Http.PostAsync($"{Hook}/instances/ev-run/raiseEvent/approve",
+            new StringContent("ok", Encoding.UTF8, "text/plain"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Http.PostAsync($"{Hook}/instances/ev-run/raiseEvent/approve", Json("{oops"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await host.Http.PostAsync($"{Hook}/instances/ev-done/raiseEvent/approve", Json("1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.PostAsync($"{Hook}/instances/ev-none/raiseEvent/approve", Json("1"))).StatusCode);
+        Assert.Single(client.Events);
     }
 
     [Fact]

@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 
 namespace Mmm.LocalHost.Tests.Api;
 
 /// <summary>
-/// An in-memory <see cref="IOrchestrationClient"/> test double (not an executor: nothing runs). It records every
+/// An in-memory <see cref="IOrchestrationClient"/> test double (not an engine: nothing runs). It records every
 /// call, keeps instances in a dictionary, pages the list by offset tokens, and can be told to throw on start.
 /// </summary>
 public sealed class RecordingOrchestrationClient : IOrchestrationClient
@@ -18,6 +18,7 @@ public sealed class RecordingOrchestrationClient : IOrchestrationClient
     private readonly ConcurrentQueue<StartCall> starts = new();
     private readonly ConcurrentQueue<InstanceQuery> queries = new();
     private readonly ConcurrentQueue<(string Id, string? Reason)> terminations = new();
+    private readonly ConcurrentQueue<(string Id, string Name, string? Data)> events = new();
 
     /// <summary>When set, StartAsync records the call and then throws this.</summary>
     public Exception? ThrowOnStart { get; set; }
@@ -25,6 +26,7 @@ public sealed class RecordingOrchestrationClient : IOrchestrationClient
     public IReadOnlyList<StartCall> Starts => starts.ToArray();
     public IReadOnlyList<InstanceQuery> Queries => queries.ToArray();
     public IReadOnlyList<(string Id, string? Reason)> Terminations => terminations.ToArray();
+    public IReadOnlyList<(string Id, string Name, string? Data)> Events => events.ToArray();
     public IReadOnlyDictionary<string, InstanceState> Instances => instances;
 
     /// <summary>The instances that StartAsync created (calls that returned true).</summary>
@@ -83,17 +85,33 @@ public sealed class RecordingOrchestrationClient : IOrchestrationClient
         return Task.FromResult(new InstancePage(page, next < matching.Count ? next.ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    public Task<TerminateOutcome> TerminateAsync(string instanceId, string? reason, CancellationToken ct = default)
+    public Task<InstanceOperationOutcome> TerminateAsync(string instanceId, string? reason, CancellationToken ct = default)
     {
         terminations.Enqueue((instanceId, reason));
-        if (!instances.TryGetValue(instanceId, out var state)) return Task.FromResult(TerminateOutcome.NotFound);
-        if (IsFinished(state.RuntimeStatus)) return Task.FromResult(TerminateOutcome.AlreadyFinished);
-        instances[instanceId] = state with { RuntimeStatus = RuntimeStatus.Terminated, Output = reason };
-        return Task.FromResult(TerminateOutcome.Terminated);
+        return Operate(instanceId, state => state with { RuntimeStatus = RuntimeStatus.Terminated, Output = reason });
+    }
+
+    public Task<InstanceOperationOutcome> SuspendAsync(string instanceId, string? reason, CancellationToken ct = default) =>
+        Operate(instanceId, state => state with { RuntimeStatus = RuntimeStatus.Suspended });
+
+    public Task<InstanceOperationOutcome> ResumeAsync(string instanceId, string? reason, CancellationToken ct = default) =>
+        Operate(instanceId, state => state with { RuntimeStatus = RuntimeStatus.Running });
+
+    public async Task<InstanceOperationOutcome> RaiseEventAsync(string instanceId, string eventName, JsonNode? eventData, CancellationToken ct = default)
+    {
+        var outcome = await Operate(instanceId, state => state);
+        if (outcome == InstanceOperationOutcome.Accepted) events.Enqueue((instanceId, eventName, eventData?.ToJsonString()));
+        return outcome;
+    }
+
+    private Task<InstanceOperationOutcome> Operate(string instanceId, Func<InstanceState, InstanceState> change)
+    {
+        if (!instances.TryGetValue(instanceId, out var state)) return Task.FromResult(InstanceOperationOutcome.NotFound);
+        if (state.IsFinished) return Task.FromResult(InstanceOperationOutcome.AlreadyFinished);
+        instances[instanceId] = change(state);
+        return Task.FromResult(InstanceOperationOutcome.Accepted);
     }
 
     public Task<bool> PurgeAsync(string instanceId, CancellationToken ct = default) =>
-        Task.FromResult(instances.TryGetValue(instanceId, out var state) && IsFinished(state.RuntimeStatus) && instances.TryRemove(instanceId, out _));
-
-    private static bool IsFinished(RuntimeStatus status) => status is RuntimeStatus.Completed or RuntimeStatus.Failed or RuntimeStatus.Terminated;
+        Task.FromResult(instances.TryGetValue(instanceId, out var state) && state.IsFinished && instances.TryRemove(instanceId, out _));
 }

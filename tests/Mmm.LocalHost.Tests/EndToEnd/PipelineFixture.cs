@@ -3,25 +3,26 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mmm.LocalHost.Hosting;
-using Mmm.LocalHost.Settings;
+using Mmm.Workflow.Settings;
 using Mmm.LocalHost.Tests.Support;
 
 namespace Mmm.LocalHost.Tests.EndToEnd;
 
-/// <summary>A real Azurite and a local pipeline (executor, watcher, management API on a free port) for a test class.</summary>
+/// <summary>A real Azurite and a local pipeline (engine, watcher, management API on a free port) for a test class.</summary>
 public sealed class PipelineFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture azurite = new();
     public LocalPipeline Pipeline { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
-    public HostSettings Settings { get; private set; } = null!;
+    public MmmSettings Settings { get; private set; } = null!;
     public BlobContainerClient Input => Pipeline.Blobs.GetBlobContainerClient(Settings.InputContainer);
 
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        Settings = new HostSettings
+        Settings = new MmmSettings
         {
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250),
             StorageConnectionString = azurite.ConnectionString,
             HubName = "e2e",
             ScanInterval = TimeSpan.FromMilliseconds(300),

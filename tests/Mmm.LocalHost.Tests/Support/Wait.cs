@@ -1,10 +1,13 @@
-using Mmm.LocalHost.Durable;
+using Mmm.LocalHost.Engine;
 
 namespace Mmm.LocalHost.Tests.Support;
 
 /// <summary>Polling helpers: wait until an instance reaches a state (tests never sleep a fixed time).</summary>
 public static class Wait
 {
+    /// <summary>Long enough for a worker to take its partitions (about 5 s) and run a few quick activities on a busy machine.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
     public static async Task<InstanceState> ForStatusAsync(IOrchestrationClient client, string instanceId, params RuntimeStatus[] statuses) =>
         await ForAsync(client, instanceId, s => statuses.Contains(s.RuntimeStatus), $"status in [{string.Join(", ", statuses)}]");
 
@@ -14,7 +17,7 @@ public static class Wait
     public static async Task<InstanceState> ForAsync(IOrchestrationClient client, string instanceId, Func<InstanceState, bool> condition,
         string description, bool showHistory = false)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.Add(Timeout);
         while (true)
         {
             var state = await client.GetAsync(instanceId, showHistory: showHistory, showHistoryOutput: showHistory);

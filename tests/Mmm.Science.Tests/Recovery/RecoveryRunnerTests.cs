@@ -43,7 +43,7 @@ public class RecoveryRunnerTests
         var trueShares = Small.Generate().Truth.ChannelShares();
         foreach (var (channel, product) in score.Channels.Zip(run.Training.Result.Channels))
         {
-            Assert.Equal(product.TotalContribution, channel.ModelContribution, 1e-9 * Math.Max(1, Math.Abs(product.TotalContribution)));
+            Assert.Equal(product.All.Contribution, channel.ModelContribution, 1e-9 * Math.Max(1, Math.Abs(product.All.Contribution)));
             Assert.Equal(trueShares.Single(s => s.Channel == channel.Channel).Share, channel.TrueShare, 12);
         }
         Assert.True(score.Channels.Single(c => c.Channel == "media_z").ZeroEffect);

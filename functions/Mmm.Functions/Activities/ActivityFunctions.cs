@@ -1,0 +1,27 @@
+using Microsoft.Azure.Functions.Worker;
+using Mmm.Workflow.Activities;
+using Mmm.Workflow.Orchestration;
+
+namespace Mmm.Functions.Activities;
+
+/// <summary>The training orchestration's activities as functions: one line each over <see cref="MmmActivities"/> (core/Mmm.Workflow).</summary>
+public sealed class ActivityFunctions(MmmActivities activities)
+{
+    [Function(ActivityNames.ValidateAndScale)]
+    public Task<PreparedRun> ValidateAndScale([ActivityTrigger] ActivityInput input, CancellationToken ct) => activities.ValidateAndScale(input, ct);
+
+    [Function(ActivityNames.WarmStart)]
+    public Task<string> WarmStart([ActivityTrigger] ActivityInput input, CancellationToken ct) => activities.WarmStart(input, ct);
+
+    [Function(ActivityNames.TrainOuterIteration)]
+    public Task<TrainBlockResult> TrainOuterIteration([ActivityTrigger] TrainBlockInput input, CancellationToken ct) => activities.TrainOuterIteration(input, ct);
+
+    [Function(ActivityNames.Decompose)]
+    public Task<DecomposeResult> Decompose([ActivityTrigger] DecomposeInput input, CancellationToken ct) => activities.Decompose(input, ct);
+
+    [Function(ActivityNames.WriteOutputs)]
+    public Task<bool> WriteOutputs([ActivityTrigger] ActivityInput input, CancellationToken ct) => activities.WriteOutputs(input, ct);
+
+    [Function(ActivityNames.WriteFailure)]
+    public Task<bool> WriteFailure([ActivityTrigger] FailureInput input, CancellationToken ct) => activities.WriteFailure(input, ct);
+}
