@@ -24,10 +24,10 @@ public static class ConfounderBasis
         bool calendar = seasonal.shape.Length == 2 && seasonal.shape[0] == periods && seasonal.shape[1] != periods;
         int f = calendar ? (int)seasonal.shape[1] : 1;
         int p = 2 + f + k;
-        var mask = cells.cpu().data<float>().ToArray();
-        var time = trendTime.cpu().data<float>().ToArray();
-        var season = seasonal.cpu().contiguous().data<float>().ToArray();
-        var control = controls.cpu().contiguous().data<float>().ToArray();
+        var mask = HostArray.Of(cells);
+        var time = HostArray.Of(trendTime);
+        var season = HostArray.Of(seasonal);
+        var control = HostArray.Of(controls);
         var basis = new float[regions * periods * p];
         var column = new double[periods];
         for (int r = 0; r < regions; r++)

@@ -20,17 +20,19 @@ public static class LossGuard
 
     /// <param name="epoch">1-based epoch of <paramref name="phase"/> (for training, the run's epoch counter).</param>
     /// <exception cref="TrainingDivergedException">The total loss is not finite.</exception>
-    public static void Check(LossTerms terms, int epoch, string phase)
+    /// <param name="learningRateSetting">The run-config key of the phase's learning rate, named in the error.</param>
+    public static void Check(LossTerms terms, int epoch, string phase, string? learningRateSetting = null)
     {
+        learningRateSetting ??= phase == WarmStart ? "warmStartLearningRate" : "learningRate";
         double total = terms.Total.item<float>();
         if (double.IsFinite(total)) return;
         foreach (var property in Terms)
         {
             if (property.GetValue(terms) is not Tensor term) continue;
             double value = term.item<float>();
-            if (!double.IsFinite(value)) throw new TrainingDivergedException(phase, epoch, CamelCase(property.Name), value, total);
+            if (!double.IsFinite(value)) throw new TrainingDivergedException(phase, epoch, CamelCase(property.Name), value, total, learningRateSetting);
         }
-        throw new TrainingDivergedException(phase, epoch, "total", total, total);
+        throw new TrainingDivergedException(phase, epoch, "total", total, total, learningRateSetting);
     }
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];

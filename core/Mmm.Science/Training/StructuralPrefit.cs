@@ -67,7 +67,7 @@ internal static class StructuralPrefit
             var terms = Loss(net, data);
             terms.Total.backward();
             optimizer.step();
-            LossGuard.Check(terms, e + 1, LossGuard.WarmStart);
+            LossGuard.Check(terms, e + 1, LossGuard.WarmStart, "structuralLearningRate");
             if ((e + 1) % NoiseUpdateEvery == 0)
                 using (no_grad()) net.NoiseVariance.copy_(terms.Fit.detach().clamp_min(1e-8));
         }

@@ -6,10 +6,11 @@ namespace Mmm.Science.Training;
 /// Training stopped because the loss went non-finite (<see cref="LossGuard"/>). The message is for users:
 /// the phase, the epoch, the first non-finite loss term and what to try; hosts report it without a stack trace.
 /// </summary>
-public sealed class TrainingDivergedException(string phase, int epoch, string term, double termValue, double total)
+/// <param name="learningRateSetting">The run-config key of the learning rate that phase used.</param>
+public sealed class TrainingDivergedException(string phase, int epoch, string term, double termValue, double total, string learningRateSetting)
     : Exception(string.Create(CultureInfo.InvariantCulture,
         $"training diverged: the loss is {total} at {phase} epoch {epoch}; its first non-finite term is '{term}' ({termValue}). " +
-        $"Lower {(phase == LossGuard.WarmStart ? "warmStartLearningRate" : "learningRate")} or look for extreme values in the input."))
+        $"Lower {learningRateSetting} or look for extreme values in the input."))
 {
     public const string Code = "training_diverged";
 

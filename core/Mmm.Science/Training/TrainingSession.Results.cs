@@ -18,8 +18,8 @@ public sealed partial class TrainingSession
         using var scope = NewDisposeScope();
         var o = Network.Forward(Data.Inputs, dropoutMask: null);
         float scale = o.PredictionScale.cpu().item<float>();
-        float[] baseline = Host(o.Baseline), trend = Host(o.Trend), seasonal = Host(o.Seasonal),
-            media = Host(o.MediaContributions), controls = Host(o.ControlContributions);
+        float[] baseline = HostArray.Of(o.Baseline), trend = HostArray.Of(o.Trend), seasonal = HostArray.Of(o.Seasonal),
+            media = HostArray.Of(o.MediaContributions), controls = HostArray.Of(o.ControlContributions);
 
         int regions = Panel.RegionCount, periods = Panel.PeriodCount, c = Panel.ChannelCount, k = Panel.ControlCount;
         int tm = Split.ModelPeriods, pad = Split.Padding;
@@ -53,13 +53,10 @@ public sealed partial class TrainingSession
             }
         }
 
-        var weights = Host(Network.Adjacency()).Select(w => (double)w).ToArray();
+        var weights = HostArray.Of(Network.Adjacency()).Select(w => (double)w).ToArray();
         var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
         var channels = ChannelTotals.Compute(Panel, decomposition, fit);
         return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored);
     }
-
-    // A panel without controls has an empty control tensor, which TorchSharp's data accessor cannot copy.
-    private static float[] Host(Tensor t) => t.numel() == 0 ? [] : t.detach().cpu().contiguous().data<float>().ToArray();
 }

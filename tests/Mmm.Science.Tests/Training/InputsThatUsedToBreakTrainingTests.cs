@@ -43,11 +43,23 @@ public class InputsThatUsedToBreakTrainingTests
     public void An_absurd_warm_start_learning_rate_stops_the_warm_start()
     {
         var panel = SmallPanels.Generate(regions: 2, weeks: 60).Panel;
-        var options = SmallPanels.Fast(10) with { WarmStartLearningRate = 1e30 };
+        var options = SmallPanels.Fast(10) with { Architecture = Architectures.Reference, WarmStartLearningRate = 1e30 };
 
         var e = Assert.Throws<TrainingDivergedException>(() => TrainingDriver.Run(panel, options));
 
         Assert.Equal((LossGuard.WarmStart, 2), (e.Phase, e.Epoch));
         Assert.Contains("Lower warmStartLearningRate", e.Message);
+    }
+
+    [Fact]
+    public void An_absurd_structural_learning_rate_stops_the_pre_fit()
+    {
+        var panel = SmallPanels.Generate(regions: 2, weeks: 60).Panel;
+        var options = SmallPanels.Fast(10) with { StructuralLearningRate = 1e30 };
+
+        var e = Assert.Throws<TrainingDivergedException>(() => TrainingDriver.Run(panel, options));
+
+        Assert.Equal(LossGuard.WarmStart, e.Phase);
+        Assert.Contains("Lower structuralLearningRate", e.Message);
     }
 }
