@@ -3,7 +3,7 @@ using Parquet.Schema;
 namespace Mmm.Science.Data;
 
 /// <summary>
-/// Gives each column of the file its role: name rules of data-contract.md, replaced role by role by the
+/// Gives each column of the file its role: name rules of docs/contract.md, replaced role by role by the
 /// run config's overrides. A column claimed by two roles, a missing role column, or a role column of a
 /// type the role does not accept is rejected.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Mmm.Science.Data;
 
 /// <summary>
-/// Column role overrides from the run config. A null role keeps the name rule of data-contract.md;
+/// Column role overrides from the run config. A null role keeps the name rule of docs/contract.md;
 /// a set role replaces it.
 /// </summary>
 public sealed record ColumnRoles

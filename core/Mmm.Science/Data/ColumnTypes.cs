@@ -2,7 +2,7 @@ using Parquet.Schema;
 
 namespace Mmm.Science.Data;
 
-/// <summary>The Parquet types each role accepts (data-contract.md), by the CLR type Parquet.Net maps them to.</summary>
+/// <summary>The Parquet types each role accepts (docs/contract.md), by the CLR type Parquet.Net maps them to.</summary>
 internal static class ColumnTypes
 {
     private static readonly HashSet<Type> Integers =

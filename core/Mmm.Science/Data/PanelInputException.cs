@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mmm.Science.Data;
 
 /// <summary>
-/// Bad input: the Parquet panel or its run config breaks data-contract.md. <see cref="Exception.Message"/>
+/// Bad input: the Parquet panel or its run config breaks docs/contract.md. <see cref="Exception.Message"/>
 /// is one sentence for users that names the file and where the problem is; hosts catch this type and
 /// report <see cref="Code"/> and the message, never a stack trace.
 /// </summary>

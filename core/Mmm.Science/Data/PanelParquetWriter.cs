@@ -4,7 +4,7 @@ using Parquet.Schema;
 namespace Mmm.Science.Data;
 
 /// <summary>
-/// Writes a panel in the input format of data-contract.md: <c>date</c> DATE, <c>region</c> STRING, the KPI
+/// Writes a panel in the input format of docs/contract.md: <c>date</c> DATE, <c>region</c> STRING, the KPI
 /// column, then media and controls as DOUBLE; one row per present cell, by region then date. Column names
 /// are written as they are, so names that do not follow the role rules need role overrides in the config.
 /// </summary>

@@ -3,7 +3,7 @@ using Parquet;
 namespace Mmm.Science.Data;
 
 /// <summary>
-/// Reads and validates a Parquet panel (data-contract.md) into a <see cref="Panel"/>. Bad input raises
+/// Reads and validates a Parquet panel (docs/contract.md) into a <see cref="Panel"/>. Bad input raises
 /// <see cref="PanelInputException"/>; the input stream is only read, never written or closed.
 /// </summary>
 public static class PanelReader

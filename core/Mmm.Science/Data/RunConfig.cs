@@ -6,7 +6,7 @@ using Mmm.Science.Options;
 namespace Mmm.Science.Data;
 
 /// <summary>
-/// The optional run config of data-contract.md: one flat JSON object holding column role overrides
+/// The optional run config of docs/contract.md: one flat JSON object holding column role overrides
 /// (<c>date</c>, <c>region</c>, <c>kpi</c>, <c>media</c>, <c>controls</c>) and any <see cref="MmmOptions"/>
 /// setting by its camelCase name. <c>referenceCompat: true</c> starts from <see cref="MmmOptions.Reference"/>,
 /// the other keys apply on top. <c>costPerUnit</c> gives the cost of one unit of media columns that are not

@@ -3,7 +3,7 @@ using Mmm.Science.Options;
 namespace Mmm.Science.Data;
 
 /// <summary>
-/// The periods [First, End) whose KPI the model is fitted on (model-spec §1): after the burn-in weeks
+/// The periods [First, End) whose KPI the model is fitted on (docs/model.md §1): after the burn-in weeks
 /// ("warm" burn-in; "pad" prepends zero weeks instead, so fitting starts at 0) and before the holdout, the
 /// last floor(T * holdoutRatio) periods, leaving at least minTrainWeeks. It is the arithmetic of
 /// Training.PanelSplit, repeated here so that validation, the ground floor, needs nothing above it; a

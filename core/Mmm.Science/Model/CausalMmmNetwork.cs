@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Mmm.Science.Model;
 
 /// <summary>
-/// The reference architecture, DeepCausalMMM's network (model-spec §3): adstock -> Hill -> DAG interaction, a GRU over media and
+/// The reference architecture, DeepCausalMMM's network (docs/model.md §3): adstock -> Hill -> DAG interaction, a GRU over media and
 /// control features producing bounded time-varying coefficients, plus baseline, seasonality and trend.
 /// Parameter names and registration order follow the reference's PyTorch state_dict, so golden
 /// vectors load by name. Four reference parameters (coeff_range_raw, ctrl_coeff_range_raw,

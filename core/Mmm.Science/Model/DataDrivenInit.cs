@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Mmm.Science.Model;
 
 /// <summary>
-/// Initialisation from data before training (model-spec §4), in the reference's order: baseline,
+/// Initialisation from data before training (docs/model.md §4), in the reference's order: baseline,
 /// stable coefficients by ridge regression, Hill half-saturation from the 60th percentile.
 /// <c>cells</c> [R,T] marks the cells the statistics use (the reference: every week after the padding).
 /// </summary>

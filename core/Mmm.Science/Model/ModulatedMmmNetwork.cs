@@ -14,7 +14,8 @@ namespace Mmm.Science.Model;
 /// Carry-over (normalised geometric) and saturation (Hill) are shared by all regions; each channel has one
 /// pooled effect <c>beta_c</c> with a penalised log deviation per region; <c>m</c> is the GRU's bounded
 /// modulation, centred over each region's fitted weeks so that the stable effect alone sets a channel's
-/// average, and penalised towards zero. The structural architecture is the same model without the GRU
+/// average, and penalised towards zero; it is trained after the structural part, which it leaves as it is
+/// (<see cref="HoldStructure"/>). The structural architecture is the same model without the GRU
 /// (m = 0). The channel graph (adj_logits) does not enter the KPI: contributions are direct effects, and
 /// the graph is learned from the media themselves (the NOTEARS structure score).
 /// </summary>
@@ -83,6 +84,17 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     /// <summary>[R,C] each region's stable effect: the pooled effect times exp(its deviation).</summary>
     public Tensor Effect() => nn.functional.softplus(EffectRaw).view(1, -1) * exp(RegionEffect);
     public Tensor ControlCoefficients() => ControlCoeff.view(1, -1) + RegionControlCoeff;
+
+    /// <summary>
+    /// Fixes or frees the structural part. Its parameters are estimated by the structural pre-fit and then held:
+    /// the main loop trains only the GRU modulation and the channel graph, so the modulation cannot move credit
+    /// into a channel (a zero-effect channel kept alive as a carrier of the GRU's weekly variation) or out of the
+    /// baseline; being centred, it leaves each channel's average contribution where the pre-fit put it.
+    /// </summary>
+    public void HoldStructure(bool hold)
+    {
+        foreach (var p in StructuralParameters()) p.requires_grad = !hold;
+    }
 
     /// <summary>Parameters of the structural part: everything but the GRU, its head, the graph and the noise variance.</summary>
     public IReadOnlyList<Parameter> StructuralParameters() => named_parameters()

@@ -4,7 +4,7 @@ namespace Mmm.Science.Options;
 
 /// <summary>
 /// Every model and training setting, with the defaults of this product. Names are the camelCase keys
-/// of the run config (data-contract.md) and of model-spec.md. <see cref="Reference"/> gives the
+/// of the run config (docs/contract.md) and of docs/model.md. <see cref="Reference"/> gives the
 /// DeepCausalMMM 1.0.21 behaviour (its defects included) for parity; <c>referenceCompat: true</c> in a
 /// run config starts from it.
 /// </summary>
@@ -120,7 +120,8 @@ public sealed record MmmOptions
     public double RegionPoolingSd { get; init; } = 0.3;
     /// <summary>Prior sd of each region's deviation from a pooled control coefficient (scaled KPI per robust sd of the control).</summary>
     public double ControlPoolingSd { get; init; } = 0.05;
-    /// <summary>Weight of the log shrinkage penalty on each channel's mean contribution (0 = none).</summary>
+    /// <summary>Nats an effect must earn from the data to stay away from zero: weight of the bounded shrinkage
+    /// <c>1 - exp(-contribution / scale)</c> on each channel's mean contribution (0 = none).</summary>
     public double EffectShrinkage { get; init; } = 0;
     /// <summary>Contribution scale (share of the KPI) below which the shrinkage pulls an effect to zero.</summary>
     public double EffectShrinkageScale { get; init; } = 0.002;

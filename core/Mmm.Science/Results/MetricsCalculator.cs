@@ -1,7 +1,7 @@
 namespace Mmm.Science.Results;
 
 /// <summary>
-/// The honest metrics of model-spec.md §7. Inputs are row-major [region, period] arrays like
+/// The honest metrics of docs/model.md §7. Inputs are row-major [region, period] arrays like
 /// <see cref="Data.Panel"/>, a present mask (absent cells of ragged regions are never scored) and one
 /// split label per period (<see cref="SplitLabels"/>), shared by all regions. Burn-in cells belong to
 /// neither train nor holdout and are never scored.

@@ -4,7 +4,7 @@ namespace Mmm.Science.Results;
 public sealed record NaiveForecast(double[] Values, bool[] Defined);
 
 /// <summary>
-/// The naive forecasts of model-spec.md §7, built from the actual KPI of the train cells only.
+/// The naive forecasts of docs/model.md §7, built from the actual KPI of the train cells only.
 /// Arrays are row-major [region, period] like <see cref="Data.Panel"/>.
 /// </summary>
 public static class NaiveForecasts

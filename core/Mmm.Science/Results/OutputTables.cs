@@ -1,6 +1,6 @@
 namespace Mmm.Science.Results;
 
-/// <summary>The five Parquet outputs of data-contract.md: file names, column names and types.</summary>
+/// <summary>The Parquet outputs of docs/contract.md: file names, column names and types.</summary>
 public static class OutputTables
 {
     public const string DecompositionFile = "decomposition.parquet";

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Mmm.Science.Results;
 
-/// <summary>The content of summary.json (data-contract.md), serialised camelCase by <see cref="SummaryJson"/>.</summary>
+/// <summary>The content of summary.json (docs/contract.md), serialised camelCase by <see cref="SummaryJson"/>.</summary>
 public sealed record RunSummary
 {
     /// <summary>Null where there is no orchestration instance (the CLI).</summary>

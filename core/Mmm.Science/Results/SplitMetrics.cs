@@ -1,7 +1,7 @@
 namespace Mmm.Science.Results;
 
 /// <summary>
-/// Goodness of fit on one set of cells (model-spec.md §7). A value is null where it is undefined
+/// Goodness of fit on one set of cells (docs/model.md §7). A value is null where it is undefined
 /// (zero variance, zero actual sum, no region to score).
 /// </summary>
 public sealed record SplitMetrics

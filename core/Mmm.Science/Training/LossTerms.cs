@@ -4,7 +4,7 @@ namespace Mmm.Science.Training;
 
 /// <summary>
 /// The named parts of a training objective, unweighted, then the total. The reference objective
-/// (model-spec §5) fills Sparsity, L1, L2 and its priors; the modulated and structural objective fills
+/// (docs/model.md §5) fills Sparsity, L1, L2 and its priors; the modulated and structural objective fills
 /// Priors (shape, pooling and shrinkage priors) and Modulation. Fit is the mean fit error over the fitted cells.
 /// </summary>
 public sealed record LossTerms(

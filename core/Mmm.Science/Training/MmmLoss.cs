@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Mmm.Science.Training;
 
 /// <summary>
-/// The reference architecture's training objective (model-spec §5):
+/// The reference architecture's training objective (docs/model.md §5):
 /// fit (Huber, or MSE in warm start) + dagWeight*dag + sparsityWeight*sparsity + l1Weight*sum|p| + l2Weight*sum p²
 /// + the optional attribution and seasonal priors. Fit terms are means over the cells of <c>mask</c>
 /// (the reference's mask covers its zero padding weeks too; ours covers present training weeks only).

@@ -8,7 +8,7 @@ namespace Mmm.Science.Training;
 /// cell, <c>(½ SSE / σ² + priors) / N</c>, so that priors weigh as much as their prior information says
 /// and fade as the panel grows. σ² is the noise variance the structural pre-fit measured. Priors: log-normal
 /// on the Hill slopes and half-saturation points (when their sd is set), normal on each region's deviation
-/// from the pooled effects, normal on the modulation per cell, and an optional log shrinkage of each channel's
+/// from the pooled effects, normal on the modulation per cell, and an optional bounded shrinkage of each channel's
 /// mean contribution (effects too small for the data fall to zero). The channel graph keeps the NOTEARS terms
 /// and the structure score on the media.
 /// </summary>
@@ -67,7 +67,10 @@ public static class ModulatedLoss
         {
             var m = mask.unsqueeze(-1);
             var mean = (outputs.MediaContributions * m).sum([0, 1]) / m.sum().clamp_min(1);
-            total = total + o.EffectShrinkage * log(1 + mean.clamp_min(0) / o.EffectShrinkageScale).sum();
+            // Bounded: any effect well above the scale costs the same (at most effectShrinkage nats), so only
+            // effects the data cannot tell from zero are pulled there, and a large weakly identified channel
+            // is not traded away for a smaller penalty.
+            total = total + o.EffectShrinkage * (1 - exp(-mean.clamp_min(0) / o.EffectShrinkageScale)).sum();
         }
         return total;
     }

@@ -4,7 +4,7 @@ using Mmm.Science.Results;
 namespace Mmm.Science.Training;
 
 /// <summary>
-/// The temporal split of model-spec §1, the same cut for every region: the last
+/// The temporal split of docs/model.md §1, the same cut for every region: the last
 /// floor(T*holdoutRatio) periods are held out (leaving at least minTrainWeeks), and burn-in weeks
 /// come first. In the reference's "pad" burn-in the burn-in weeks are extra zero weeks prepended to the
 /// model's sequence (no input rows); in our "warm" burn-in they are the first real weeks, masked out of

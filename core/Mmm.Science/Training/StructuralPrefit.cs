@@ -24,6 +24,7 @@ internal static class StructuralPrefit
 
     public static double Run(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o, ILogger logger)
     {
+        net.HoldStructure(false);
         var parameters = net.StructuralParameters();
         double bestScore = double.PositiveInfinity, bestFit = 0;
         List<Tensor>? best = null;

@@ -73,7 +73,7 @@ public sealed partial class TrainingSession : IDisposable
         return session;
     }
 
-    /// <summary>The reference architecture starts from data-driven values (model-spec §4); the others from their structural pre-fit in <see cref="WarmStart"/>.</summary>
+    /// <summary>The reference architecture starts from data-driven values (docs/model.md §4); the others from their structural pre-fit in <see cref="WarmStart"/>.</summary>
     private void InitialiseFromData()
     {
         if (Network is CausalMmmNetwork reference)
@@ -93,7 +93,7 @@ public sealed partial class TrainingSession : IDisposable
     }
 
     /// <summary>
-    /// Warm start. Reference architecture (model-spec §6): a separate AdamW at a small learning rate, MSE fit,
+    /// Warm start. Reference architecture (docs/model.md §6): a separate AdamW at a small learning rate, MSE fit,
     /// no priors. Modulated and structural: the structural pre-fit (<see cref="StructuralPrefit"/>).
     /// </summary>
     public double WarmStart()
@@ -131,6 +131,7 @@ public sealed partial class TrainingSession : IDisposable
     public BlockReport TrainBlock(TrainingBlock block, Action<EpochProgress>? progress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (Network is ModulatedMmmNetwork modulated) modulated.HoldStructure(true);
         LastDuals = block.Duals;
         Stopping.EnterPhase(phaseActive: Options.DagMode == DagModes.Triangular || block.Duals.Active);
         var history = new List<HistoryRow>();
