@@ -53,6 +53,8 @@ internal static class MmmOptionsValidator
         yield return ("modulationPriorSd", o.ModulationPriorSd > 0, "must be > 0");
         yield return ("regionPoolingSd", o.RegionPoolingSd > 0, "must be > 0");
         yield return ("controlPoolingSd", o.ControlPoolingSd > 0, "must be > 0");
+        yield return ("seasonalPoolingSd", o.SeasonalPoolingSd > 0, "must be > 0");
+        yield return ("trendPoolingSd", o.TrendPoolingSd > 0, "must be > 0");
         yield return ("effectShrinkage", o.EffectShrinkage >= 0, "must be >= 0");
         yield return ("effectShrinkageScale", o.EffectShrinkageScale > 0, "must be > 0");
         yield return ("structuralEpochs", o.StructuralEpochs >= 0, "must be >= 0");

@@ -34,6 +34,8 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     public Parameter RegionEffect => P("region_effect");
     public Parameter Baseline => P("baseline");
     public Parameter TrendSlope => P("trend_slope");
+    public Parameter GlobalTrendSlope => P("global_trend_slope");
+    public Parameter GlobalSeasonalAmplitude => P("global_seasonal_amplitude");
     public Parameter TrendDampingRaw => P("trend_damping_raw");
     public Parameter SeasonalAmplitude => P("seasonal_amplitude");
     public Parameter ControlCoeff => P("control_coeff");
@@ -58,6 +60,8 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         Param("trend_slope", zeros(regions));
         Param("trend_damping_raw", tensor(2.2f)); // sigmoid(2.2) ~ 0.9
         Param("seasonal_amplitude", zeros(regions, seasonalFeatures));
+        Param("global_trend_slope", zeros(1));
+        Param("global_seasonal_amplitude", zeros(seasonalFeatures));
         Param("control_coeff", zeros(controls));
         Param("region_control_coeff", zeros(regions, controls));
         Param("adj_logits", randn(channels, channels) * 0.3 - 0.1);
@@ -133,8 +137,9 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         var ctrlCoef = ControlCoefficients().unsqueeze(1).expand(b, t, ControlCount);
         var ctrlContrib = inputs.Controls * ctrlCoef;
         var baseline = Baseline.view(-1, 1).expand(b, t);
-        var seasonal = matmul(SeasonalAmplitude, inputs.Seasonal.t());
-        var trend = TrendSlope.view(-1, 1) * DampedTrend.Time(inputs.TrendTime, sigmoid(TrendDampingRaw)).view(1, -1);
+        // Per region: a pooled season and trend plus the region's (penalised) deviation from them.
+        var seasonal = matmul(GlobalSeasonalAmplitude.view(1, -1) + SeasonalAmplitude, inputs.Seasonal.t());
+        var trend = (GlobalTrendSlope + TrendSlope).view(-1, 1) * DampedTrend.Time(inputs.TrendTime, sigmoid(TrendDampingRaw)).view(1, -1);
 
         var prediction = mediaContrib.sum(-1) + ctrlContrib.sum(-1) + baseline + seasonal + trend;
         var scale = ones(1, device: device);

@@ -42,7 +42,9 @@ public sealed class AdamW : IDisposable
         for (int i = 0; i < parameters.Count; i++)
         {
             var grad = parameters[i].grad;
-            if (grad is null) continue;
+            // A held parameter (requires_grad off) may still carry a zeroed gradient from an earlier phase:
+            // skip it, or weight decay alone would move it (and a resumed session, whose gradients are null, would not).
+            if (grad is null || !parameters[i].requires_grad) continue;
             using var scope = NewDisposeScope();
             var p = parameters[i];
             p.mul_(1 - LearningRate * WeightDecay);

@@ -53,7 +53,9 @@ public static class ModulatedLoss
     {
         var o = net.Options;
         var total = 0.5 * net.RegionEffect.square().sum() / (o.RegionPoolingSd * o.RegionPoolingSd)
-                  + 0.5 * net.RegionControlCoeff.square().sum() / (o.ControlPoolingSd * o.ControlPoolingSd);
+                  + 0.5 * net.RegionControlCoeff.square().sum() / (o.ControlPoolingSd * o.ControlPoolingSd)
+                  + 0.5 * net.SeasonalAmplitude.square().sum() / (o.SeasonalPoolingSd * o.SeasonalPoolingSd)
+                  + 0.5 * net.TrendSlope.square().sum() / (o.TrendPoolingSd * o.TrendPoolingSd);
         if (o.AdstockPriorSd > 0)
         {
             double centre = Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior));

@@ -96,7 +96,7 @@ internal static class StructuralPrefit
         net.AdstockRaw.fill_(Logit(Math.Clamp(start.Decay / o.AdstockMax, 0.02, 0.98)));
         net.HillSlopeRaw.fill_(Logit(slopeFraction));
         net.HillHalfRaw.fill_(Math.Log(start.Half));
-        foreach (var p in new[] { net.RegionEffect, net.TrendSlope, net.SeasonalAmplitude, net.ControlCoeff, net.RegionControlCoeff })
+        foreach (var p in new[] { net.RegionEffect, net.TrendSlope, net.GlobalTrendSlope, net.SeasonalAmplitude, net.GlobalSeasonalAmplitude, net.ControlCoeff, net.RegionControlCoeff })
             p.zero_();
         net.TrendDampingRaw.fill_(2.2);
 
