@@ -23,6 +23,9 @@ internal static class MmmOptionsValidator
         yield return OneOf("mediaScaling", o.MediaScaling, MediaScalings.ShareOfVoice, MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean);
         yield return OneOf("controlScaling", o.ControlScaling, ControlScalings.Reference, ControlScalings.Robust);
         yield return OneOf("seasonality", o.Seasonality, SeasonalityModes.Reference, SeasonalityModes.Calendar);
+        // The reference seasonality is one decomposed series per region; the pooled Fourier season of the new architectures needs the calendar terms.
+        yield return ("seasonality", o.Architecture == Architectures.Reference || o.Seasonality == SeasonalityModes.Calendar,
+            $"must be calendar with architecture {o.Architecture}");
         yield return OneOf("trend", o.Trend, TrendModes.None, TrendModes.Damped);
         yield return OneOf("burnIn", o.BurnIn, BurnInModes.Pad, BurnInModes.Warm);
         yield return OneOf("stabilizationMethod", o.StabilizationMethod, "exponential", "linear", "sigmoid");

@@ -139,7 +139,9 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         var baseline = Baseline.view(-1, 1).expand(b, t);
         // Per region: a pooled season and trend plus the region's (penalised) deviation from them.
         var seasonal = matmul(GlobalSeasonalAmplitude.view(1, -1) + SeasonalAmplitude, inputs.Seasonal.t());
-        var trend = (GlobalTrendSlope + TrendSlope).view(-1, 1) * DampedTrend.Time(inputs.TrendTime, sigmoid(TrendDampingRaw)).view(1, -1);
+        var trend = Options.Trend == TrendModes.None
+            ? zeros(b, t, device: device)
+            : (GlobalTrendSlope + TrendSlope).view(-1, 1) * DampedTrend.Time(inputs.TrendTime, sigmoid(TrendDampingRaw)).view(1, -1);
 
         var prediction = mediaContrib.sum(-1) + ctrlContrib.sum(-1) + baseline + seasonal + trend;
         var scale = ones(1, device: device);

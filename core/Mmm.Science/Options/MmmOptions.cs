@@ -112,12 +112,13 @@ public sealed record MmmOptions
     /// <summary>Log-normal prior on the Hill half-saturation point, in units of the channel's mean adstocked spend.</summary>
     public double HillHalfPrior { get; init; } = 0.8;
     public double HillHalfPriorSd { get; init; } = 0.4;
-    /// <summary>Bound of the GRU modulation: coefficient = effect * (1 + m), |m| &lt;= this.</summary>
+    /// <summary>Bound of the GRU modulation: coefficient = effect * (1 + m), m = this * tanh(head) centred over the fitted
+    /// weeks (so |m| &lt;= 2 * this, and a channel's average coefficient is its effect).</summary>
     public double ModulationBound { get; init; } = 0.25;
     /// <summary>Prior sd of what the modulation adds to a channel's contribution per region-week, in units of the
     /// region's mean KPI (smaller = closer to time-invariant).</summary>
     public double ModulationPriorSd { get; init; } = 0.01;
-    /// <summary>Prior sd of each region's log deviation from the pooled channel effect and of its control coefficients.</summary>
+    /// <summary>Prior sd of each region's log deviation from the pooled channel effect.</summary>
     public double RegionPoolingSd { get; init; } = 0.3;
     /// <summary>Prior sd of each region's deviation from the pooled seasonal Fourier amplitudes (scaled KPI).</summary>
     public double SeasonalPoolingSd { get; init; } = 0.05;

@@ -94,6 +94,8 @@ public class RunConfigTests
     [InlineData("""{ "controlScaling": "none" }""", "controlScaling")]
     [InlineData("""{ "seasonality": "fourier" }""", "seasonality")]
     [InlineData("""{ "trend": "linear" }""", "trend")]
+    [InlineData("""{ "seasonality": "reference" }""", "seasonality")]
+    [InlineData("""{ "architecture": "structural", "referenceCompat": true }""", "architecture")]
     [InlineData("""{ "burnIn": "skip" }""", "burnIn")]
     [InlineData("""{ "burnInWeeks": -2 }""", "burnInWeeks")]
     public void A_value_that_would_break_training_is_bad_config(string json, string key)

@@ -42,6 +42,18 @@ public class ModeTests
         Assert.Equal(trainCells, run.Result.Metrics.Train!.Cells);
     }
 
+    [Theory]
+    [InlineData(Architectures.Modulated)]
+    [InlineData(Architectures.Structural)]
+    public void Trend_none_leaves_no_trend_in_the_decomposition(string architecture)
+    {
+        var panel = SmallPanels.Generate().Panel;
+        var run = TrainingDriver.Run(panel, SmallPanels.Fast(10) with { Architecture = architecture, Trend = TrendModes.None });
+        var trend = run.Result.Decomposition.Where(d => d.ComponentType == ComponentTypes.Trend).ToList();
+        Assert.NotEmpty(trend);
+        Assert.All(trend, d => Assert.Equal(0.0, d.Contribution));
+    }
+
     [Fact]
     public void Same_seed_gives_the_same_fit()
     {
