@@ -27,21 +27,22 @@ public sealed class SyntheticFit
 
 /// <summary>
 /// What the model honestly recovers on a synthetic panel with known truth (8 regions x 130 weeks, TV
-/// driving search). Observed on this machine: every channel's share within 4.5 percentage points of the
-/// truth (media in total over-attributed: ~48 % against 36 %), the planted TV -> search edge selected
-/// with weight ~0.65 and not its reverse, holdout R² ~0.99. The tolerances leave a small margin above that.
+/// driving search), with the demo's settings. Observed on this machine: every channel's share within 3 points
+/// of the truth (TV 11.4 % vs 11.9 %, search 10.7 % vs 9.2 %, social 8.4 % vs 7.4 %, display 10.5 % vs 7.5 %;
+/// media in total 41 % against 36 %), the planted TV -> search edge selected with weight ~0.73 and not its
+/// reverse, holdout R² ~0.99. The tolerances leave a margin above that.
 /// </summary>
 public class RecoveryTests(SyntheticFit fit) : IClassFixture<SyntheticFit>
 {
     [Fact]
-    public void Channel_shares_are_recovered_within_six_points()
+    public void Channel_shares_are_recovered_within_four_points()
     {
         var truth = fit.Synthetic.Truth.ChannelShares().ToDictionary(s => s.Channel, s => s.Share);
         foreach (var channel in fit.Run.Result.Channels)
-            Assert.True(Math.Abs(channel.All.ShareOfActual!.Value / 100 - truth[channel.Channel]) <= 0.06,
+            Assert.True(Math.Abs(channel.All.ShareOfActual!.Value / 100 - truth[channel.Channel]) <= 0.04,
                 $"{channel.Channel}: fitted share {channel.All.ShareOfActual:F1} %, true {truth[channel.Channel]:P1}");
         var fittedMedia = fit.Run.Result.Channels.Sum(c => c.All.ShareOfActual!.Value / 100);
-        Assert.InRange(fittedMedia, truth.Values.Sum() - 0.05, truth.Values.Sum() + 0.15);
+        Assert.InRange(fittedMedia, truth.Values.Sum() - 0.05, truth.Values.Sum() + 0.10);
     }
 
     [Fact]
