@@ -127,4 +127,21 @@ public class OrchestratorReplayTests
         Assert.Contains("out of memory", failure.Message);
         Assert.Equal(ActivityNames.WriteFailure, replay.Recorded[^1].Name);
     }
+
+    [Fact]
+    public async Task A_diverged_training_fails_as_training_diverged_with_the_message_that_names_epoch_and_term()
+    {
+        const string message = "training diverged at epoch 12: the loss term 'fit' is NaN (total NaN). Lower learningRate.";
+        var history = new List<HistoryEntry>
+        {
+            new(ActivityNames.ValidateAndScale, default, JsonSerializer.SerializeToElement(Activities(ActivityNames.ValidateAndScale, default), ScriptedContext.Json), null),
+            new(ActivityNames.WarmStart, default, JsonSerializer.SerializeToElement(Checkpoints.WarmStarted(Input), ScriptedContext.Json), null),
+            new(ActivityNames.TrainOuterIteration, default, null, message, typeof(Mmm.Science.Training.TrainingDivergedException).FullName!),
+        };
+        var replay = new ScriptedContext("mmm-sales-abc", Input, history, (_, _) => true);
+        var failure = await Assert.ThrowsAsync<RunFailedException>(() => MmmOrchestrator.RunAsync(replay));
+        Assert.Equal("training_diverged", failure.Error.Code);
+        Assert.Equal(message, failure.Error.Message);
+        Assert.Equal(ActivityNames.WriteFailure, replay.Recorded[^1].Name);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class ScriptedContext(string instanceId, object input, IReadOnlyLi
         }
         next++;
         Recorded.Add(entry with { Input = inputJson });
-        if (entry.Failure is { } failure) return Task.FromException<T>(new ActivityFailedException(name, "Exception", failure));
+        if (entry.Failure is { } failure) return Task.FromException<T>(new ActivityFailedException(name, entry.FailureType, failure));
         return Task.FromResult(entry.Result!.Value.Deserialize<T>(Json)!);
     }
 
@@ -54,4 +54,4 @@ public sealed class ScriptedContext(string instanceId, object input, IReadOnlyLi
 }
 
 /// <summary>One completed activity call of a recorded history.</summary>
-public sealed record HistoryEntry(string Name, JsonElement Input, JsonElement? Result, string? Failure);
+public sealed record HistoryEntry(string Name, JsonElement Input, JsonElement? Result, string? Failure, string FailureType = "Exception");

@@ -83,9 +83,15 @@ public static class MmmOrchestrator
         }
         catch (ActivityFailedException e)
         {
-            return await Fail(ctx, run, new RunError("training_failed", $"{e.ActivityName} failed: {e.ErrorMessage}"));
+            return await Fail(ctx, run, TrainingError(e));
         }
     }
+
+    /// <summary>A diverged loss is the user's to fix (its message names the epoch, the term and the setting to lower); anything else is ours.</summary>
+    private static RunError TrainingError(ActivityFailedException e) =>
+        e.ErrorType.EndsWith(nameof(TrainingDivergedException), StringComparison.Ordinal)
+            ? new RunError(TrainingDivergedException.Code, e.ErrorMessage)
+            : new RunError("training_failed", $"{e.ActivityName} failed: {e.ErrorMessage}");
 
     private static RunStatus Training(ScheduleState state, int maxOuter, MmmOptions options, BlockReport? last, double elapsedSeconds)
     {

@@ -138,8 +138,8 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
         Assert.Equal("Failed", body["runtimeStatus"]!.GetValue<string>());
         var prefix = Store.Uri("mmm-output", $"e2e-diverged/{id}");
         var error = JsonNode.Parse((await Store.ReadTextIfExistsAsync($"{prefix}/error.json"))!)!;
-        Assert.Equal("training_failed", error["code"]!.GetValue<string>());
-        Assert.Matches(@"^TrainOuterIteration failed: training diverged: the loss is \S+ at training epoch 2; its first non-finite term is '\w+'",
+        Assert.Equal("training_diverged", error["code"]!.GetValue<string>());
+        Assert.Matches(@"^training diverged: the loss is \S+ at training epoch 2; its first non-finite term is '\w+'",
             error["message"]!.GetValue<string>());
         Assert.Contains("training epoch 2", body["output"]!.ToString());
         Assert.False(await Store.ExistsAsync($"{prefix}/_SUCCESS"));
