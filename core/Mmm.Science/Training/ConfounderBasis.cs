@@ -15,14 +15,13 @@ public static class ConfounderBasis
 
     /// <param name="cells">[R,T] 1 on the fitted cells.</param>
     /// <param name="trendTime">[T]</param>
-    /// <param name="seasonal">[T,F] calendar features or [R,T] one seasonal series per region.</param>
+    /// <param name="seasonal">[T,F] calendar features (the architectures that use this basis require calendar seasonality).</param>
     /// <param name="controls">[R,T,K]</param>
     /// <returns>[R,T,P] with zeros outside the fitted cells and in unused columns.</returns>
     public static Tensor Build(Tensor cells, Tensor trendTime, Tensor seasonal, Tensor controls)
     {
         int regions = (int)cells.shape[0], periods = (int)cells.shape[1], k = (int)controls.shape[2];
-        bool calendar = seasonal.shape.Length == 2 && seasonal.shape[0] == periods && seasonal.shape[1] != periods;
-        int f = calendar ? (int)seasonal.shape[1] : 1;
+        int f = (int)seasonal.shape[1];
         int p = 2 + f + k;
         var mask = HostArray.Of(cells);
         var time = HostArray.Of(trendTime);
@@ -60,7 +59,7 @@ public static class ConfounderBasis
         {
             0 => 1.0,
             1 => time[t],
-            _ when j < 2 + f => calendar ? season[t * f + (j - 2)] : season[r * periods + t],
+            _ when j < 2 + f => season[t * f + (j - 2)],
             _ => control[(r * periods + t) * k + (j - 2 - f)],
         };
     }

@@ -6,8 +6,8 @@ namespace Mmm.Science.Training;
 /// <summary>
 /// The objective of the modulated and structural architectures: a penalised Gaussian likelihood per fitted
 /// cell, <c>(½ SSE / σ² + priors) / N</c>, so that priors weigh as much as their prior information says
-/// and fade as the panel grows. σ² is the noise variance the structural pre-fit measured. Priors: log-normal
-/// on the Hill slopes and half-saturation points (when their sd is set), normal on each region's deviation
+/// and fade as the panel grows. σ² is the noise variance the structural pre-fit measured. Priors: logit-normal
+/// on the adstock decays, log-normal on the Hill slopes and half-saturation points (when their sd is set), normal on each region's deviation
 /// from the pooled effects, normal on the modulation per cell, and an optional bounded shrinkage of each channel's
 /// mean contribution (effects too small for the data fall to zero). The channel graph keeps the NOTEARS terms
 /// and the structure score on the media.
@@ -52,19 +52,16 @@ public static class ModulatedLoss
     public static Tensor Priors(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor mask)
     {
         var o = net.Options;
-        var total = 0.5 * net.RegionEffect.square().sum() / (o.RegionPoolingSd * o.RegionPoolingSd)
-                  + 0.5 * net.RegionControlCoeff.square().sum() / (o.ControlPoolingSd * o.ControlPoolingSd)
-                  + 0.5 * net.SeasonalAmplitude.square().sum() / (o.SeasonalPoolingSd * o.SeasonalPoolingSd)
-                  + 0.5 * net.TrendSlope.square().sum() / (o.TrendPoolingSd * o.TrendPoolingSd);
+        var total = Pooling(net.RegionEffect, o.RegionPoolingSd)
+                  + Pooling(net.RegionControlCoeff, o.ControlPoolingSd)
+                  + Pooling(net.SeasonalAmplitude, o.SeasonalPoolingSd)
+                  + Pooling(net.TrendSlope, o.TrendPoolingSd);
         if (o.AdstockPriorSd > 0)
-        {
-            double centre = Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior));
-            total = total + 0.5 * ((net.AdstockRaw - centre) / o.AdstockPriorSd).square().sum();
-        }
+            total = total + Normal(net.AdstockRaw, Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior)), o.AdstockPriorSd);
         if (o.HillSlopePriorSd > 0)
-            total = total + 0.5 * ((log(net.HillSlope()) - Math.Log(o.HillSlopePrior)) / o.HillSlopePriorSd).square().sum();
+            total = total + Normal(log(net.HillSlope()), Math.Log(o.HillSlopePrior), o.HillSlopePriorSd);
         if (o.HillHalfPriorSd > 0)
-            total = total + 0.5 * ((log(net.HillHalf()) - Math.Log(o.HillHalfPrior)) / o.HillHalfPriorSd).square().sum();
+            total = total + Normal(log(net.HillHalf()), Math.Log(o.HillHalfPrior), o.HillHalfPriorSd);
         if (o.EffectShrinkage > 0)
         {
             var m = mask.unsqueeze(-1);
@@ -76,4 +73,10 @@ public static class ModulatedLoss
         }
         return total;
     }
+
+    /// <summary>-log of a zero-mean normal prior (sd <paramref name="sd"/>) on every region's deviation from a pooled value.</summary>
+    private static Tensor Pooling(Tensor deviation, double sd) => 0.5 * deviation.square().sum() / (sd * sd);
+
+    /// <summary>-log of a normal prior on <paramref name="value"/> (logit or log scale: the logit- and log-normal priors).</summary>
+    private static Tensor Normal(Tensor value, double centre, double sd) => 0.5 * ((value - centre) / sd).square().sum();
 }

@@ -15,7 +15,7 @@ namespace Mmm.Science.Training;
 internal static class StructuralPrefit
 {
     /// <summary>Starting (decay, slope, half-saturation) of each restart, cycled when more are asked for.</summary>
-    internal static readonly (double Decay, double Slope, double Half)[] Starts =
+    private static readonly (double Decay, double Slope, double Half)[] Starts =
         [(0.3, 1.5, 1.0), (0.6, 2.5, 0.8), (0.1, 1.0, 1.5), (0.45, 2.0, 1.2)];
 
     /// <summary>Each channel's share of the scaled KPI at the start.</summary>
@@ -31,7 +31,8 @@ internal static class StructuralPrefit
         for (int restart = 0; restart < o.StructuralRestarts; restart++)
         {
             var start = Starts[restart % Starts.Length];
-            var (score, fit) = Fit(net, data, o, start, parameters);
+            Initialise(net, data, start);
+            var (score, fit) = Optimise(net, data, o, parameters);
             logger.LogInformation("Structural pre-fit {Restart}/{Restarts} from decay {Decay}, slope {Slope}, half {Half}: fit {Fit:E3}, score {Score:F2}",
                 restart + 1, o.StructuralRestarts, start.Decay, start.Slope, start.Half, fit, score);
             if (score < bestScore)
@@ -48,16 +49,7 @@ internal static class StructuralPrefit
         return bestFit;
     }
 
-    /// <summary>One restart from <paramref name="start"/>: its profile-likelihood score and fit (MSE); the fitted model is left in <paramref name="net"/>.</summary>
-    internal static (double Score, double Fit) Fit(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o,
-        (double Decay, double Slope, double Half) start, IReadOnlyList<TorchSharp.Modules.Parameter> parameters,
-        Action<ModulatedMmmNetwork>? afterInitialise = null)
-    {
-        Initialise(net, data, start);
-        afterInitialise?.Invoke(net);
-        return Optimise(net, data, o, parameters);
-    }
-
+    /// <summary>One restart: its profile-likelihood score and fit (MSE); the fitted model is left in <paramref name="net"/>.</summary>
     private static (double Score, double Fit) Optimise(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o, IReadOnlyList<TorchSharp.Modules.Parameter> parameters)
     {
         using var optimizer = TorchSharp.torch.optim.Adam(parameters, o.StructuralLearningRate);

@@ -24,8 +24,9 @@ public sealed class TrainingTensors : IDisposable
     public required Tensor HoldoutMask { get; init; }
     /// <summary>[R,Tm] 1 on present training cells after burn-in (statistics for initialisation).</summary>
     public required Tensor InitCells { get; init; }
-    /// <summary>[R,Tm,P] per region, an orthonormal basis of level, trend, seasonality and controls over the fitted cells (<see cref="ConfounderBasis"/>).</summary>
-    public required Tensor Confounders { get; init; }
+    /// <summary>[R,Tm,P] per region, an orthonormal basis of level, trend, seasonality and controls over the fitted cells
+    /// (<see cref="ConfounderBasis"/>); only the modulated and structural architectures use it, null for the reference.</summary>
+    public Tensor? Confounders { get; init; }
 
     public static TrainingTensors Build(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, Device device)
     {
@@ -64,7 +65,8 @@ public sealed class TrainingTensors : IDisposable
         var fitMask = tensor(fit, [r, tm]);
         return new TrainingTensors
         {
-            Confounders = ConfounderBasis.Build(fitMask, inputs.TrendTime, inputs.Seasonal, inputs.Controls).to(device),
+            Confounders = o.Architecture == Architectures.Reference ? null
+                : ConfounderBasis.Build(fitMask, inputs.TrendTime, inputs.Seasonal, inputs.Controls).to(device),
             Split = split,
             Inputs = inputs.To(device),
             Target = tensor(y, [r, tm]).to(device),
@@ -123,6 +125,6 @@ public sealed class TrainingTensors : IDisposable
         FitMask.Dispose();
         HoldoutMask.Dispose();
         InitCells.Dispose();
-        Confounders.Dispose();
+        Confounders?.Dispose();
     }
 }
