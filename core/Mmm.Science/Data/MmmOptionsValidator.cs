@@ -63,6 +63,8 @@ internal static class MmmOptionsValidator
         yield return ("structuralEpochs", o.StructuralEpochs >= 0, "must be >= 0");
         yield return ("structuralLearningRate", o.StructuralLearningRate > 0 && double.IsFinite(o.StructuralLearningRate), "must be a finite number > 0");
         yield return ("structuralRestarts", o.StructuralRestarts >= 1, "must be >= 1");
+        yield return ("structuralShrinkageFrom", o.StructuralShrinkageFrom is >= 0 and <= 1, "must be in [0, 1]");
+        yield return ("attributionDraws", o.AttributionDraws is 0 or (>= 20 and <= 10_000), "must be 0 (no intervals) or 20-10000");
     }
 
     private static (string, bool, string) OneOf(string key, string? value, params string[] allowed) =>

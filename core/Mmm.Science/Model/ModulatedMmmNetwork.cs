@@ -101,9 +101,16 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     }
 
     /// <summary>Parameters of the structural part: everything but the GRU, its head, the graph and the noise variance.</summary>
-    public IReadOnlyList<Parameter> StructuralParameters() => named_parameters()
+    public IReadOnlyList<Parameter> StructuralParameters() => NamedStructuralParameters().Select(p => p.Parameter).ToList();
+
+    /// <summary><see cref="StructuralParameters"/> with their names, in the same order.</summary>
+    public IReadOnlyList<(string Name, Parameter Parameter)> NamedStructuralParameters() => named_parameters()
         .Where(p => p.name is not ("adj_logits" or "noise_variance" or "h0") && !p.name.StartsWith("gru.") && !p.name.StartsWith("modulation_head."))
-        .Select(p => p.parameter).ToList();
+        .Select(p => (p.name, p.parameter)).ToList();
+
+    /// <summary>The structural parameters with one row per region that only that region's cells see (the rest are shared).</summary>
+    public static readonly IReadOnlySet<string> PerRegionParameterNames =
+        new HashSet<string>(["region_effect", "baseline", "trend_slope", "seasonal_amplitude", "region_control_coeff"], StringComparer.Ordinal);
 
     public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask) => Forward(inputs, withModulation: Modulated);
 

@@ -136,6 +136,11 @@ public sealed record MmmOptions
     public double StructuralLearningRate { get; init; } = 0.02;
     /// <summary>Pre-fit restarts from different response-curve shapes; the best penalised fit is kept.</summary>
     public int StructuralRestarts { get; init; } = 1;
+    /// <summary>Fraction of the pre-fit's epochs after which the effect shrinkage comes on (0 = from the start).</summary>
+    public double StructuralShrinkageFrom { get; init; } = 0.0;
+    /// <summary>Draws from the Laplace approximation of the structural fit's posterior that give each channel's 90 %
+    /// contribution interval (modulated and structural architectures; 0 = no intervals).</summary>
+    public int AttributionDraws { get; init; } = 200;
 
     // ---- early stopping (fixed behaviour; the reference's never fires) ----
     public bool EarlyStopping { get; init; } = true;

@@ -23,12 +23,22 @@ public sealed record ChannelSummary(
 /// <param name="ShareOfPredicted">Contribution in percent of the summed prediction (fit.parquet's predicted, the sum of the decomposition) over the same rows; null like <paramref name="ShareOfActual"/>.</param>
 /// <param name="Spend">Summed spend over the split's rows (column values x cost per unit); null when the channel's spend is unknown.</param>
 /// <param name="Roas">Contribution / spend, KPI units per unit of spend; null without spend or when spend is 0.</param>
+/// <param name="ContributionLow">5th percentile of the contribution under the posterior draws (<c>attributionDraws</c>); null when
+/// not computed (the reference architecture, or draws set to 0). <paramref name="ContributionHigh"/>: the 95th.</param>
+/// <param name="ShareOfActualLow">The interval's bounds as shares of the actual KPI (same denominator as <paramref name="ShareOfActual"/>).</param>
+/// <param name="RoasLow">The interval's bounds over spend (same denominator as <paramref name="Roas"/>).</param>
 public sealed record ChannelSplitSummary(
     double Contribution,
     double? ShareOfActual,
     double? ShareOfPredicted,
     double? Spend,
-    double? Roas);
+    double? Roas,
+    double? ContributionLow = null,
+    double? ContributionHigh = null,
+    double? ShareOfActualLow = null,
+    double? ShareOfActualHigh = null,
+    double? RoasLow = null,
+    double? RoasHigh = null);
 
 /// <summary>Values of <see cref="ChannelSummary.SpendBasis"/>.</summary>
 public static class SpendBases

@@ -14,8 +14,11 @@ public static class ChannelTotals
     /// label, "all" is every fit row (burn-in included). A split without rows gets contribution 0, spend 0
     /// (or null) and null shares and ROAS. Spend is the column's values times <see cref="Panel.SpendPerUnit"/>.
     /// </summary>
+    /// <param name="intervals">Optional [split: train, holdout, all][channel] contribution intervals; their bounds are
+    /// turned into shares and ROAS with the same denominators as the point values.</param>
     /// <exception cref="ArgumentException">A decomposition row has no fit row, or a fit row is not a cell of the panel.</exception>
-    public static IReadOnlyList<ChannelSummary> Compute(Panel panel, IReadOnlyList<DecompositionRow> decomposition, IReadOnlyList<FitRow> fit)
+    public static IReadOnlyList<ChannelSummary> Compute(Panel panel, IReadOnlyList<DecompositionRow> decomposition, IReadOnlyList<FitRow> fit,
+        ContributionInterval[][]? intervals = null)
     {
         var regionIndex = panel.Regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, StringComparer.Ordinal);
         var periodIndex = panel.Dates.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
@@ -58,7 +61,7 @@ public static class ChannelTotals
             bool costed = panel.CostPerUnit.TryGetValue(name, out var cost), hasSpend = spendPerUnit[c] is not null;
             var basis = costed ? SpendBases.CostPerUnit : hasSpend ? SpendBases.Column : SpendBases.None;
             return new ChannelSummary(name, basis, costed ? cost : null,
-                train.Summary(c, hasSpend), holdout.Summary(c, hasSpend), all.Summary(c, hasSpend));
+                train.Summary(c, hasSpend, intervals?[0][c]), holdout.Summary(c, hasSpend, intervals?[1][c]), all.Summary(c, hasSpend, intervals?[2][c]));
         }
 
         IEnumerable<Sums> SumsOf(string split)
@@ -75,12 +78,24 @@ public static class ChannelTotals
         public double Actual, Predicted;
         public readonly double[] Contribution = new double[channels], Spend = new double[channels];
 
-        public ChannelSplitSummary Summary(int c, bool hasSpend)
+        public ChannelSplitSummary Summary(int c, bool hasSpend, ContributionInterval? interval)
         {
             double? spend = hasSpend ? Spend[c] : null;
-            return new ChannelSplitSummary(Contribution[c], Percent(Contribution[c], Actual), Percent(Contribution[c], Predicted), spend,
-                spend is double s && s != 0 ? Contribution[c] / s : null);
+            var point = new ChannelSplitSummary(Contribution[c], Percent(Contribution[c], Actual), Percent(Contribution[c], Predicted), spend,
+                Roas(Contribution[c], spend));
+            if (interval is null || Rows == 0 || !double.IsFinite(interval.Low) || !double.IsFinite(interval.High)) return point;
+            return point with
+            {
+                ContributionLow = interval.Low,
+                ContributionHigh = interval.High,
+                ShareOfActualLow = Percent(interval.Low, Actual),
+                ShareOfActualHigh = Percent(interval.High, Actual),
+                RoasLow = Roas(interval.Low, spend),
+                RoasHigh = Roas(interval.High, spend),
+            };
         }
+
+        private static double? Roas(double contribution, double? spend) => spend is double s && s != 0 ? contribution / s : null;
 
         private double? Percent(double part, double whole) => Rows > 0 && whole != 0 ? 100 * part / whole : null;
     }

@@ -1,4 +1,5 @@
 using Mmm.Science.Model;
+using Mmm.Science.Options;
 using static TorchSharp.torch;
 
 namespace Mmm.Science.Training;
@@ -15,13 +16,13 @@ namespace Mmm.Science.Training;
 public static class ModulatedLoss
 {
     public static LossTerms Compute(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
-        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false)
+        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true)
     {
         var o = net.Options;
         var cells = mask.sum().clamp_min(1);
         var squared = ((outputs.Prediction - target).square() * mask).sum();
         var fit = squared / cells;
-        var priors = Priors(net, outputs, mask);
+        var priors = Priors(net, outputs, mask, withShrinkage);
         Tensor? modulation = null;
         var total = 0.5 * squared / net.NoiseVariance + priors;
         if (net.Modulated)
@@ -49,7 +50,8 @@ public static class ModulatedLoss
     }
 
     /// <summary>The negative log priors of the structural parameters (summed, not divided by N).</summary>
-    public static Tensor Priors(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor mask)
+    /// <param name="withShrinkage">false: leave out the effect shrinkage (<see cref="Shrinkage"/>), as the attribution intervals do.</param>
+    public static Tensor Priors(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor mask, bool withShrinkage = true)
     {
         var o = net.Options;
         var total = Pooling(net.RegionEffect, o.RegionPoolingSd)
@@ -62,17 +64,25 @@ public static class ModulatedLoss
             total = total + Normal(log(net.HillSlope()), Math.Log(o.HillSlopePrior), o.HillSlopePriorSd);
         if (o.HillHalfPriorSd > 0)
             total = total + Normal(log(net.HillHalf()), Math.Log(o.HillHalfPrior), o.HillHalfPriorSd);
-        if (o.EffectShrinkage > 0)
-        {
-            var m = mask.unsqueeze(-1);
-            var mean = (outputs.MediaContributions * m).sum([0, 1]) / m.sum().clamp_min(1);
-            // Bounded: any effect well above the scale costs the same (at most effectShrinkage nats), so only
-            // effects the data cannot tell from zero are pulled there, and a large weakly identified channel
-            // is not traded away for a smaller penalty.
-            total = total + o.EffectShrinkage * (1 - exp(-mean.clamp_min(0) / o.EffectShrinkageScale)).sum();
-        }
+        if (withShrinkage && o.EffectShrinkage > 0)
+            total = total + Shrinkage(MeanContributions(outputs, mask), o).sum();
         return total;
     }
+
+    /// <summary>[C] each channel's mean contribution per fitted cell (scaled KPI).</summary>
+    public static Tensor MeanContributions(ModelOutputs outputs, Tensor mask)
+    {
+        var m = mask.unsqueeze(-1);
+        return (outputs.MediaContributions * m).sum([0, 1]) / m.sum().clamp_min(1);
+    }
+
+    /// <summary>
+    /// [C] the bounded shrinkage of each channel's mean contribution: any effect well above the scale costs the same
+    /// (at most effectShrinkage nats), so only effects the data cannot tell from zero are pulled there, and a
+    /// large weakly identified channel is not traded away for a smaller penalty.
+    /// </summary>
+    public static Tensor Shrinkage(Tensor meanContributions, MmmOptions o) =>
+        o.EffectShrinkage * (1 - exp(-meanContributions.clamp_min(0) / o.EffectShrinkageScale));
 
     /// <summary>-log of a zero-mean normal prior (sd <paramref name="sd"/>) on every region's deviation from a pooled value.</summary>
     private static Tensor Pooling(Tensor deviation, double sd) => 0.5 * deviation.square().sum() / (sd * sd);

@@ -57,7 +57,7 @@ internal static class StructuralPrefit
         {
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
-            var terms = Loss(net, data);
+            var terms = Loss(net, data, withShrinkage: e >= o.StructuralShrinkageFrom * o.StructuralEpochs);
             terms.Total.backward();
             optimizer.step();
             LossGuard.Check(terms, e + 1, LossGuard.WarmStart, "structuralLearningRate");
@@ -72,10 +72,11 @@ internal static class StructuralPrefit
         return (0.5 * cells * Math.Log(Math.Max(fit, 1e-12)) + last.Priors!.item<float>(), fit);
     }
 
-    private static LossTerms Loss(ModulatedMmmNetwork net, TrainingTensors data)
+    private static LossTerms Loss(ModulatedMmmNetwork net, TrainingTensors data, bool withShrinkage = true)
     {
         var outputs = net.Forward(data.Inputs, withModulation: false);
-        return ModulatedLoss.Compute(net, outputs, data.Target, data.FitMask, NotearsState.Initial(0, 0), data.Inputs.Media, null, structuralOnly: true);
+        return ModulatedLoss.Compute(net, outputs, data.Target, data.FitMask, NotearsState.Initial(0, 0), data.Inputs.Media, null, structuralOnly: true,
+            withShrinkage: withShrinkage);
     }
 
     /// <summary>Sets the response curves to <paramref name="start"/>, every channel to a small equal share, the rest to the region means.</summary>

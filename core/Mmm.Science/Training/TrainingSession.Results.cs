@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Mmm.Science.Model;
 using Mmm.Science.Results;
 using static TorchSharp.torch;
 
@@ -14,6 +16,7 @@ public sealed partial class TrainingSession
     public FitResult Finish()
     {
         int? restored = Stopping.RestoreBest(Network) ? Stopping.BestEpoch : null;
+        var intervals = Intervals();
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         var o = Network.Forward(Data.Inputs, dropoutMask: null);
@@ -56,7 +59,31 @@ public sealed partial class TrainingSession
         var weights = HostArray.Of(Network.Adjacency()).Select(w => (double)w).ToArray();
         var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
-        var channels = ChannelTotals.Compute(Panel, decomposition, fit);
+        var channels = ChannelTotals.Compute(Panel, decomposition, fit, intervals);
         return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored);
+    }
+
+    /// <summary>[split: train, holdout, all][channel] contribution intervals (<see cref="AttributionIntervals"/>), or null for the reference architecture.</summary>
+    private ContributionInterval[][]? Intervals()
+    {
+        if (Network is not ModulatedMmmNetwork modulated || Options.AttributionDraws <= 0) return null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int regions = Panel.RegionCount, periods = Panel.PeriodCount, tm = Split.ModelPeriods, pad = Split.Padding;
+        var labels = Split.Labels();
+        float[][] weights = [new float[regions * tm], new float[regions * tm], new float[regions * tm]];
+        for (int r = 0; r < regions; r++)
+            for (int p = 0; p < periods; p++)
+            {
+                if (!Panel.IsPresent(r, p)) continue;
+                int m = r * tm + p + pad;
+                float factor = (float)Scaler.KpiDivisor[r]; // the modulated architectures' prediction scale is 1
+                if (labels[p] == SplitLabels.Train) weights[0][m] = factor;
+                if (labels[p] == SplitLabels.Holdout) weights[1][m] = factor;
+                weights[2][m] = factor;
+            }
+        var (intervals, hessianSeconds) = AttributionIntervals.Compute(modulated, Data, weights, Options.AttributionDraws, Options.Seed);
+        logger.LogInformation("Attribution intervals: {Parameters} structural parameters, {Draws} draws in {Seconds:F1} s ({Hessian:F1} s of it the Hessian)",
+            modulated.StructuralParameters().Sum(p => p.numel()), Options.AttributionDraws, clock.Elapsed.TotalSeconds, hessianSeconds);
+        return intervals;
     }
 }

@@ -17,10 +17,13 @@ public static class SummaryPrinter
         Row("naive: last 13 weeks", m.Baselines.RegionLast13Mean);
         Row("naive: y[t-52]", m.Baselines.SeasonalNaive52);
         System.Console.WriteLine();
-        System.Console.WriteLine($"{"channel, all weeks",-32}{"contribution",14}{"% of actual",13}{"% of predicted",16}{"spend",14}{"ROAS",10}");
+        System.Console.WriteLine($"{"channel, all weeks",-32}{"contribution",14}{"% of actual",13}{"90 % interval",16}{"% of predicted",16}{"spend",14}{"ROAS",10}");
         foreach (var c in s.Channels)
-            System.Console.WriteLine($"  {c.Channel,-30}{c.All.Contribution,14:G5}{Pct(c.All.ShareOfActual / 100),13}{Pct(c.All.ShareOfPredicted / 100),16}" +
+        {
+            string interval = c.All.ShareOfActualLow is double low && c.All.ShareOfActualHigh is double high ? $"{low:F1}-{high:F1} %" : "n/a";
+            System.Console.WriteLine($"  {c.Channel,-30}{c.All.Contribution,14:G5}{Pct(c.All.ShareOfActual / 100),13}{interval,16}{Pct(c.All.ShareOfPredicted / 100),16}" +
                                      $"{c.All.Spend?.ToString("G5") ?? "n/a",14}{c.All.Roas?.ToString("G4") ?? "n/a",10}");
+        }
         var edges = s.Dag.SelectedEdges.Select(e => $"{e.Source} -> {e.Target} ({e.Weight:F2})").ToList();
         System.Console.WriteLine($"DAG ({s.Dag.Mode}, threshold {s.Dag.Threshold}): h = {s.Dag.FinalH?.ToString("E2") ?? "n/a"}, acyclic = {s.Dag.Acyclic}, " +
                                  $"{edges.Count} edges{(edges.Count > 0 ? ": " + string.Join(", ", edges.Take(12)) : "")}{(edges.Count > 12 ? ", ..." : "")}");

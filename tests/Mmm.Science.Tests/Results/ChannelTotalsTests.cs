@@ -99,6 +99,33 @@ public class ChannelTotalsTests
     }
 
     [Fact]
+    public void Contribution_intervals_become_share_and_roas_intervals_over_the_same_denominators()
+    {
+        var fit = Fit(Split);
+        ContributionInterval[] Channels(double low, double high) => [new(low, high), new(0.5 * low, 0.5 * high), new(0.25 * low, 0.25 * high)];
+        // [split: train, holdout, all][channel]
+        ContributionInterval[][] intervals = [Channels(4.5, 9), Channels(1, 4), Channels(8, 16)];
+        var channels = ChannelTotals.Compute(Panel(), Decomposition(fit), fit, intervals);
+
+        // Train rows: actual 22 + 24 + 11 + 12 = 69; tv spend 20 + 30 + 5 + 5 = 60.
+        var tv = channels[0].Train;
+        Assert.Equal((4.5, 9.0), (tv.ContributionLow!.Value, tv.ContributionHigh!.Value));
+        Assert.Equal(100 * 4.5 / 69, tv.ShareOfActualLow!.Value, 12);
+        Assert.Equal(100 * 9 / 69.0, tv.ShareOfActualHigh!.Value, 12);
+        Assert.Equal(4.5 / 60, tv.RoasLow!.Value, 12);
+        Assert.Equal(9 / 60.0, tv.RoasHigh!.Value, 12);
+        // Units without a cost: share bounds, no ROAS bounds.
+        var display = channels[2].All;
+        Assert.Equal(100 * 2 / 138.0, display.ShareOfActualLow!.Value, 12);
+        Assert.Null(display.RoasLow);
+        Assert.Null(display.RoasHigh);
+        // The point values are those of a run without intervals.
+        var plain = ChannelTotals.Compute(Panel(), Decomposition(fit), fit);
+        Assert.Equal(plain[0].Train, tv with { ContributionLow = null, ContributionHigh = null, ShareOfActualLow = null, ShareOfActualHigh = null, RoasLow = null, RoasHigh = null });
+        Assert.Null(plain[0].Train.ContributionLow);
+    }
+
+    [Fact]
     public void Rows_of_channels_parquet_are_channel_by_channel_train_holdout_all()
     {
         var fit = Fit(Split);

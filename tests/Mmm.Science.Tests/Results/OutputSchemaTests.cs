@@ -26,7 +26,9 @@ public class OutputSchemaTests : IDisposable
             "h:DOUBLE:None", "rho:DOUBLE:None", "alpha:DOUBLE:None", "train_r2:DOUBLE:None", "holdout_r2?:DOUBLE:None", "elapsed_ms:INT64:Int64"] },
         { "channels.parquet", [
             "channel:BYTE_ARRAY:String", "split:BYTE_ARRAY:String", "contribution:DOUBLE:None", "share_of_actual?:DOUBLE:None",
-            "share_of_predicted?:DOUBLE:None", "spend?:DOUBLE:None", "roas?:DOUBLE:None"] },
+            "share_of_predicted?:DOUBLE:None", "spend?:DOUBLE:None", "roas?:DOUBLE:None", "contribution_low?:DOUBLE:None",
+            "contribution_high?:DOUBLE:None", "share_of_actual_low?:DOUBLE:None", "share_of_actual_high?:DOUBLE:None", "roas_low?:DOUBLE:None",
+            "roas_high?:DOUBLE:None"] },
     };
 
     [Theory]

@@ -68,7 +68,8 @@ public class OutputWriterTests : IDisposable
         Assert.Equal(12.25, json["timingsSeconds"]!["training"]!.GetValue<double>());
         Assert.Equal("0.107.0", json["versions"]!["TorchSharp"]!.GetValue<string>());
         Assert.Equal(["channel", "spendBasis", "costPerUnit", "train", "holdout", "all"], json["channels"]![0]!.AsObject().Select(p => p.Key));
-        Assert.Equal(["contribution", "shareOfActual", "shareOfPredicted", "spend", "roas"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["contribution", "shareOfActual", "shareOfPredicted", "spend", "roas", "contributionLow", "contributionHigh",
+            "shareOfActualLow", "shareOfActualHigh", "roasLow", "roasHigh"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
     }
 
     [Fact]
