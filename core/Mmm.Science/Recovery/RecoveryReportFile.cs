@@ -35,14 +35,14 @@ public static class RecoveryReportFile
     public static string Csv(IReadOnlyList<ScenarioScore> scores, IReadOnlyDictionary<string, double>? seedSpread = null)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("scenario,seed,channel,zero_effect,true_share_pct,model_share_pct,share_error_pp,true_roas,model_roas,roas_error_pct," +
+        sb.AppendLine("scenario,seed,channel,zero_effect,true_share_pct,model_share_pct,model_share_low_pct,model_share_high_pct,share_error_pp,true_roas,model_roas,roas_error_pct," +
                       "scenario_mean_share_error_pp,scenario_worst_share_error_pp,true_media_share_pct,model_media_share_pct,media_share_error_pp," +
                       "shd,holdout_wape_pct,best_naive,best_naive_wape_pct,beats_naive,seed_spread_pp,wall_s,cpu_s,epochs");
         foreach (var s in scores)
             foreach (var c in s.Channels)
                 sb.AppendLine(string.Join(',',
                     s.Scenario, s.Seed.ToString(CultureInfo.InvariantCulture), c.Channel, c.ZeroEffect ? "true" : "false",
-                    Num(100 * c.TrueShare), Num(100 * c.ModelShare), Num(100 * c.ShareError),
+                    Num(100 * c.TrueShare), Num(100 * c.ModelShare), Num(100 * c.ModelShareLow), Num(100 * c.ModelShareHigh), Num(100 * c.ShareError),
                     Num(c.TrueRoas), Num(c.ModelRoas), Num(100 * c.RoasError),
                     Num(100 * s.MeanShareError), Num(100 * s.WorstShareError),
                     Num(100 * s.TrueMediaShare), Num(100 * s.ModelMediaShare), Num(100 * s.MediaShareError),
@@ -57,6 +57,7 @@ public static class RecoveryReportFile
         var document = new
         {
             closingLine = scores.Count > 0 ? SuiteSummary.From(scores).ClosingLine() : null,
+            coverageLine = scores.Count > 0 ? SuiteSummary.From(scores).CoverageLine() : null,
             scenarios = scores.Select(s => new
             {
                 scenario = s.Scenario,
@@ -86,6 +87,9 @@ public static class RecoveryReportFile
                     zeroEffect = c.ZeroEffect,
                     trueSharePct = 100 * c.TrueShare,
                     modelSharePct = 100 * c.ModelShare,
+                    modelShareLowPct = 100 * c.ModelShareLow,
+                    modelShareHighPct = 100 * c.ModelShareHigh,
+                    covered = c.Covered,
                     shareErrorPp = 100 * c.ShareError,
                     trueContribution = c.TrueContribution,
                     modelContribution = c.ModelContribution,

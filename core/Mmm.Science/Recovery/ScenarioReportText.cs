@@ -21,15 +21,17 @@ public static class ScenarioReportText
         var lines = new List<string>
         {
             Inv($"  seed {s.Seed}: {s.EpochsTrained} epochs, {s.WallSeconds:F1} s wall{(s.CpuSeconds is double cpu ? Inv($", {cpu:F1} s CPU") : "")}"),
-            Inv($"    {"channel",-22}{"true share",11}{"model share",13}{"error pp",10}{"true ROAS",12}{"model ROAS",12}{"ROAS error",12}"),
+            Inv($"    {"channel",-22}{"true share",11}{"model share",13}{"90 % interval",18}{"error pp",10}{"true ROAS",12}{"model ROAS",12}{"ROAS error",12}"),
         };
         foreach (var c in s.Channels)
         {
             string name = c.ZeroEffect ? c.Channel + " (zero)" : c.Channel;
             string roasError = c.RoasError is double e ? Inv($"{100 * e:F0} %") : "-";
-            lines.Add(Inv($"    {name,-22}{Pct(c.TrueShare),11}{Pct(c.ModelShare),13}{100 * c.ShareError,10:F2}{Roas(c.TrueRoas),12}{Roas(c.ModelRoas),12}{roasError,12}"));
+            string interval = c.ModelShareLow is double low && c.ModelShareHigh is double high
+                ? Inv($"{100 * low:F2}-{100 * high:F2}{(c.Covered == true || c.ZeroEffect ? "" : " !")}") : "-";
+            lines.Add(Inv($"    {name,-22}{Pct(c.TrueShare),11}{Pct(c.ModelShare),13}{interval,18}{100 * c.ShareError,10:F2}{Roas(c.TrueRoas),12}{Roas(c.ModelRoas),12}{roasError,12}"));
         }
-        lines.Add(Inv($"    {"all media",-22}{Pct(s.TrueMediaShare),11}{Pct(s.ModelMediaShare),13}{100 * s.MediaShareError,10:F2}"));
+        lines.Add(Inv($"    {"all media",-22}{Pct(s.TrueMediaShare),11}{Pct(s.ModelMediaShare),13}{"",18}{100 * s.MediaShareError,10:F2}"));
 
         var worst = s.WorstShareChannel;
         string zero = s.WorstZeroEffectChannel is { } z ? Inv($"zero-effect share {NoNegativeZero(100 * z.ModelShare, 2):F2} % ({z.Channel})") : "no zero-effect channel";

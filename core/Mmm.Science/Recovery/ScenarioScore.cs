@@ -14,8 +14,13 @@ public sealed record ChannelScore(
     double ModelShare,
     double? TrueRoas,
     double? ModelRoas,
-    bool ZeroEffect)
+    bool ZeroEffect,
+    double? ModelShareLow = null,
+    double? ModelShareHigh = null)
 {
+    /// <summary>Whether the model's 90 % share interval holds the true share; null without an interval.</summary>
+    public bool? Covered => ModelShareLow is double low && ModelShareHigh is double high ? low <= TrueShare && TrueShare <= high : null;
+
     /// <summary>|model share - true share|, as a fraction of the KPI (0.01 = 1 pp).</summary>
     public double ShareError => Math.Abs(ModelShare - TrueShare);
     /// <summary>|model ROAS / true ROAS - 1|; null for a channel with zero true effect.</summary>
@@ -58,6 +63,10 @@ public sealed record ScenarioScore(
         Channels.Select(c => c.RoasError).OfType<double>().ToArray() is { Length: > 0 } errors ? errors.Average() : null;
     public ChannelScore? WorstRoasChannel => Channels.Where(c => c.RoasError is not null).MaxBy(c => c.RoasError);
     public double? WorstRoasError => WorstRoasChannel?.RoasError;
+
+    /// <summary>Channels with a true effect whose 90 % share interval holds the truth, of those with an interval.</summary>
+    public (int Covered, int Count) IntervalCoverage =>
+        (Channels.Count(c => !c.ZeroEffect && c.Covered == true), Channels.Count(c => !c.ZeroEffect && c.Covered is not null));
 
     public int Shd => Graph.Shd;
     /// <summary>True when the model's holdout WAPE is below the best naive forecast's.</summary>

@@ -14,7 +14,9 @@ public sealed record SuiteSummary(
     (ScenarioScore Scenario, ChannelScore Channel)? WorstRoas,
     ScenarioScore WorstShd,
     int BeatNaive,
-    int Count)
+    int Count,
+    int IntervalsCovering = 0,
+    int IntervalCount = 0)
 {
     public static SuiteSummary From(IReadOnlyList<ScenarioScore> scores)
     {
@@ -29,7 +31,9 @@ public sealed record SuiteSummary(
             roas.Count > 0 ? roas.MaxBy(x => x.Channel.RoasError) : null,
             scores.MaxBy(s => s.Shd)!,
             scores.Count(s => s.BeatsNaive),
-            scores.Count);
+            scores.Count,
+            scores.Sum(s => s.IntervalCoverage.Covered),
+            scores.Sum(s => s.IntervalCoverage.Count));
     }
 
     /// <summary>
@@ -43,6 +47,11 @@ public sealed record SuiteSummary(
         $"zero-effect {(WorstZeroEffect is { } z ? Pp(Math.Abs(z.Channel.ModelShare)) + " %" : "n/a")}, " +
         $"ROAS error {(WorstRoas is { } r ? Percent0(r.Channel.RoasError!.Value) + " %" : "n/a")}, " +
         $"SHD {WorstShd.Shd}, holdout WAPE below naive {BeatNaive}/{Count}";
+
+    /// <summary>How often the 90 % share intervals hold the truth (channels with an effect), or null when no fit has intervals.</summary>
+    public string? CoverageLine() => IntervalCount == 0 ? null :
+        $"intervals: the 90 % share interval holds the true share for {IntervalsCovering}/{IntervalCount} channels with an effect " +
+        $"({Percent0((double)IntervalsCovering / IntervalCount)} %)";
 
     /// <summary>Where each worst case comes from, for the line above the closing line.</summary>
     public string WorstCasesLine() =>

@@ -77,6 +77,7 @@ public static class RecoveryCommand
             Console.WriteLine($"seeds: largest share movement between seeds {100 * worst.Value:F2} pp ({worst.Key})");
         }
         Console.WriteLine(summary.WorstCasesLine());
+        if (summary.CoverageLine() is { } coverage) Console.WriteLine(coverage);
         Console.WriteLine(summary.ClosingLine());
         return 0;
     }

@@ -40,6 +40,27 @@ public class SuiteSummaryTests
     }
 
     [Fact]
+    public void The_coverage_line_counts_channels_with_an_effect_whose_interval_holds_the_truth()
+    {
+        Assert.Null(SuiteSummary.From(Scores()).CoverageLine()); // no intervals: no line
+        var scores = new[]
+        {
+            Scenario("one", 0, 0.05, 0.07,
+                Channel("a", 0.20, 0.21) with { ModelShareLow = 0.19, ModelShareHigh = 0.22 },   // holds 0.20
+                Channel("b", 0.06, 0.054) with { ModelShareLow = 0.05, ModelShareHigh = 0.058 }, // misses 0.06
+                Channel("z", 0.0, 0.003, zero: true) with { ModelShareLow = 0.001, ModelShareHigh = 0.01 }), // zero-effect: not counted
+            Scenario("two", 0, 0.09, 0.08,
+                Channel("a", 0.10, 0.083) with { ModelShareLow = 0.06, ModelShareHigh = 0.10 },  // holds 0.10 at its edge
+                Channel("c", 0.02, 0.02)),                                                        // no interval: not counted
+        };
+        Assert.Equal("intervals: the 90 % share interval holds the true share for 2/3 channels with an effect (67 %)",
+            SuiteSummary.From(scores).CoverageLine());
+        Assert.Equal((1, 2), scores[0].IntervalCoverage);
+        Assert.False(scores[0].Channels[1].Covered);
+        Assert.Null(scores[1].Channels[1].Covered);
+    }
+
+    [Fact]
     public void A_negative_zero_effect_share_counts_by_its_size()
     {
         var scores = new[] { Scenario("neg", 0, 0.05, 0.07, Channel("a", 0.1, 0.1), Channel("z", 0, -0.012, zero: true)) };
