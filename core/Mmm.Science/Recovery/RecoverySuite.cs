@@ -10,7 +10,8 @@ namespace Mmm.Science.Recovery;
 /// Channels state their true share of the KPI (betas are calibrated to it, see <see cref="TargetShareCalibration"/>);
 /// their response shapes are drawn, not chosen (<see cref="TruthShapes"/>); spend scales differ 10-16x between a
 /// scenario's channels. Sizes are small (1-8 regions, 80-200 weeks) so the suite runs the real default model in
-/// under 5 minutes on one thread of an idle machine (273 s measured; the old default took 36 minutes).
+/// about 5 minutes on one thread of an idle machine (273 s measured, 337 s CPU with the attribution intervals; the old
+/// default took 36 minutes).
 /// </summary>
 public static class RecoverySuite
 {
