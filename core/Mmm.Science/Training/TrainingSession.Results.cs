@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Mmm.Science.Model;
 using Mmm.Science.Results;
@@ -81,9 +82,21 @@ public sealed partial class TrainingSession
                 if (labels[p] == SplitLabels.Holdout) weights[1][m] = factor;
                 weights[2][m] = factor;
             }
-        var (intervals, hessianSeconds) = AttributionIntervals.Compute(modulated, Data, weights, Options.AttributionDraws, Options.Seed);
-        logger.LogInformation("Attribution intervals: {Parameters} structural parameters, {Draws} draws in {Seconds:F1} s ({Hessian:F1} s of it the Hessian)",
-            modulated.StructuralParameters().Sum(p => p.numel()), Options.AttributionDraws, clock.Elapsed.TotalSeconds, hessianSeconds);
-        return intervals;
+        long parameters = modulated.StructuralParameters().Sum(p => p.numel());
+        logger.LogInformation("Attribution intervals: the posterior curvature in {Parameters} structural parameters, then {Draws} draws", parameters, Options.AttributionDraws);
+        try
+        {
+            var (intervals, hessianSeconds) = AttributionIntervals.Compute(modulated, Data, weights, Options.AttributionDraws, Options.Seed);
+            logger.LogInformation("Attribution intervals: {Parameters} structural parameters, {Draws} draws in {Seconds:F1} s ({Hessian:F1} s of it the Hessian)",
+                parameters, Options.AttributionDraws, clock.Elapsed.TotalSeconds, hessianSeconds);
+            return intervals;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or ExternalException)
+        {
+            // The intervals qualify the attribution; a numerical failure there (a factorisation LAPACK refuses) must
+            // not cost the run. The outputs then carry null bounds, and the log says why.
+            logger.LogWarning("Attribution intervals not computed ({Error}); the interval columns are null", e.Message);
+            return null;
+        }
     }
 }
