@@ -54,10 +54,11 @@ public static class RecoveryReportFile
 
     public static string JsonText(IReadOnlyList<ScenarioScore> scores, IReadOnlyDictionary<string, double>? seedSpread = null)
     {
+        var summary = scores.Count > 0 ? SuiteSummary.From(scores) : null;
         var document = new
         {
-            closingLine = scores.Count > 0 ? SuiteSummary.From(scores).ClosingLine() : null,
-            coverageLine = scores.Count > 0 ? SuiteSummary.From(scores).CoverageLine() : null,
+            closingLine = summary?.ClosingLine(),
+            coverageLine = summary?.CoverageLine(),
             scenarios = scores.Select(s => new
             {
                 scenario = s.Scenario,

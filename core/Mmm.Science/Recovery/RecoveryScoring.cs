@@ -46,7 +46,7 @@ public static class RecoveryScoring
         if (!(actual > 0)) throw new ArgumentException($"the actual KPI sums to {actual}; shares need a positive total", nameof(fit));
 
         var zero = truth.ZeroEffectChannels.ToHashSet(StringComparer.Ordinal);
-        var intervals = fit.Channels.ToDictionary(c => c.Channel, c => c.All, StringComparer.Ordinal);
+        var allWeeks = fit.Channels.ToDictionary(c => c.Channel, c => c.All, StringComparer.Ordinal);
         var scores = channels.Select((name, c) => new ChannelScore(
             name, trueTotal[c], modelTotal[c], spendTotal[c],
             TrueShare: trueTotal[c] / actual,
@@ -54,8 +54,8 @@ public static class RecoveryScoring
             TrueRoas: RecoveryRoas.Roas(trueTotal[c], spendTotal[c]),
             ModelRoas: RecoveryRoas.Roas(modelTotal[c], spendTotal[c]),
             ZeroEffect: zero.Contains(name),
-            ModelShareLow: intervals.TryGetValue(name, out var a) && a.ContributionLow is double low ? low / actual : null,
-            ModelShareHigh: intervals.TryGetValue(name, out var b) && b.ContributionHigh is double high ? high / actual : null)).ToList();
+            ModelShareLow: allWeeks.GetValueOrDefault(name)?.ContributionLow / actual,
+            ModelShareHigh: allWeeks.GetValueOrDefault(name)?.ContributionHigh / actual)).ToList();
 
         var selected = fit.Adjacency.SelectedEdges.Select(e => new PlantedEdge(e.Source, e.Target)).ToList();
         var (bestNaive, bestNaiveWape) = BestNaive(fit.Metrics.Baselines);

@@ -23,8 +23,8 @@ public sealed record ChannelSummary(
 /// <param name="ShareOfPredicted">Contribution in percent of the summed prediction (fit.parquet's predicted, the sum of the decomposition) over the same rows; null like <paramref name="ShareOfActual"/>.</param>
 /// <param name="Spend">Summed spend over the split's rows (column values x cost per unit); null when the channel's spend is unknown.</param>
 /// <param name="Roas">Contribution / spend, KPI units per unit of spend; null without spend or when spend is 0.</param>
-/// <param name="ContributionLow">5th percentile of the contribution under the posterior draws (<c>attributionDraws</c>); null when
-/// not computed (the reference architecture, or draws set to 0). <paramref name="ContributionHigh"/>: the 95th.</param>
+/// <param name="ContributionLow">Lower bound of the contribution's 90 % interval (<see cref="ContributionInterval"/>); null when
+/// not computed (the reference architecture, or <c>attributionDraws</c> 0). <paramref name="ContributionHigh"/>: the upper bound.</param>
 /// <param name="ShareOfActualLow">The interval's bounds as shares of the actual KPI (same denominator as <paramref name="ShareOfActual"/>).</param>
 /// <param name="RoasLow">The interval's bounds over spend (same denominator as <paramref name="Roas"/>).</param>
 public sealed record ChannelSplitSummary(

@@ -56,25 +56,24 @@ public static class OutputTables
         new ValueColumn<HistoryRow, long>("elapsed_ms", r => r.ElapsedMs));
 
     public static readonly ParquetTable<ChannelRow> Channels = new(
-        (c, i) => new ChannelRow(
-            Get<string>(c, "channel", i), Get<string>(c, "split", i), Get<double>(c, "contribution", i),
-            Get<double?>(c, "share_of_actual", i), Get<double?>(c, "share_of_predicted", i), Get<double?>(c, "spend", i),
-            Get<double?>(c, "roas", i), Get<double?>(c, "contribution_low", i), Get<double?>(c, "contribution_high", i),
+        (c, i) => new ChannelRow(Get<string>(c, "channel", i), Get<string>(c, "split", i), new ChannelSplitSummary(
+            Get<double>(c, "contribution", i), Get<double?>(c, "share_of_actual", i), Get<double?>(c, "share_of_predicted", i),
+            Get<double?>(c, "spend", i), Get<double?>(c, "roas", i), Get<double?>(c, "contribution_low", i), Get<double?>(c, "contribution_high", i),
             Get<double?>(c, "share_of_actual_low", i), Get<double?>(c, "share_of_actual_high", i), Get<double?>(c, "roas_low", i),
-            Get<double?>(c, "roas_high", i)),
+            Get<double?>(c, "roas_high", i))),
         new StringColumn<ChannelRow>("channel", r => r.Channel),
         new StringColumn<ChannelRow>("split", r => r.Split),
-        new ValueColumn<ChannelRow, double>("contribution", r => r.Contribution),
-        new NullableValueColumn<ChannelRow, double>("share_of_actual", r => r.ShareOfActual),
-        new NullableValueColumn<ChannelRow, double>("share_of_predicted", r => r.ShareOfPredicted),
-        new NullableValueColumn<ChannelRow, double>("spend", r => r.Spend),
-        new NullableValueColumn<ChannelRow, double>("roas", r => r.Roas),
-        new NullableValueColumn<ChannelRow, double>("contribution_low", r => r.ContributionLow),
-        new NullableValueColumn<ChannelRow, double>("contribution_high", r => r.ContributionHigh),
-        new NullableValueColumn<ChannelRow, double>("share_of_actual_low", r => r.ShareOfActualLow),
-        new NullableValueColumn<ChannelRow, double>("share_of_actual_high", r => r.ShareOfActualHigh),
-        new NullableValueColumn<ChannelRow, double>("roas_low", r => r.RoasLow),
-        new NullableValueColumn<ChannelRow, double>("roas_high", r => r.RoasHigh));
+        new ValueColumn<ChannelRow, double>("contribution", r => r.Values.Contribution),
+        new NullableValueColumn<ChannelRow, double>("share_of_actual", r => r.Values.ShareOfActual),
+        new NullableValueColumn<ChannelRow, double>("share_of_predicted", r => r.Values.ShareOfPredicted),
+        new NullableValueColumn<ChannelRow, double>("spend", r => r.Values.Spend),
+        new NullableValueColumn<ChannelRow, double>("roas", r => r.Values.Roas),
+        new NullableValueColumn<ChannelRow, double>("contribution_low", r => r.Values.ContributionLow),
+        new NullableValueColumn<ChannelRow, double>("contribution_high", r => r.Values.ContributionHigh),
+        new NullableValueColumn<ChannelRow, double>("share_of_actual_low", r => r.Values.ShareOfActualLow),
+        new NullableValueColumn<ChannelRow, double>("share_of_actual_high", r => r.Values.ShareOfActualHigh),
+        new NullableValueColumn<ChannelRow, double>("roas_low", r => r.Values.RoasLow),
+        new NullableValueColumn<ChannelRow, double>("roas_high", r => r.Values.RoasHigh));
 
     private static T Get<T>(IReadOnlyDictionary<string, Array> columns, string name, int row) => ((T[])columns[name])[row];
 }

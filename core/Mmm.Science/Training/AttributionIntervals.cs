@@ -87,8 +87,9 @@ internal static class AttributionIntervals
     internal static Tensor NegativeLogPosterior(ModulatedMmmNetwork net, TrainingTensors data)
     {
         var outputs = net.Forward(data.Inputs, withModulation: false);
-        var squared = ((outputs.Prediction - data.Target).square() * data.FitMask).sum();
-        return 0.5 * squared / net.NoiseVariance + ModulatedLoss.Priors(net, outputs, data.FitMask, withShrinkage: false);
+        var terms = ModulatedLoss.Compute(net, outputs, data.Target, data.FitMask, NotearsState.Initial(0, 0), data.Inputs.Media, null,
+            structuralOnly: true, withShrinkage: false);
+        return terms.Total * data.FitMask.sum().clamp_min(1); // the objective is per fitted cell
     }
 
     /// <summary>

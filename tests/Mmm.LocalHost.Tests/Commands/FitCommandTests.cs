@@ -71,15 +71,15 @@ public class FitCommandTests
                 var row = channels.Single(r => r.Channel == panel.Channels[c] && r.Split == split);
                 double spend = Enumerable.Range(0, panel.PeriodCount).Where(t => In(panel.Dates[t])).Sum(t => panel.MediaAt(0, t, c));
                 double contribution = decomposition.Where(d => d.Component == panel.Channels[c] && In(d.Date)).Sum(d => d.Contribution);
-                Assert.Equal(spend, row.Spend!.Value, 9);
-                Assert.Equal(contribution, row.Contribution, 9);
-                Assert.Equal(contribution / spend, row.Roas!.Value, 9);
-                Assert.Equal(100 * contribution / fit.Where(f => In(f.Date)).Sum(f => f.Actual), row.ShareOfActual!.Value, 9);
-                Assert.Equal(100 * contribution / fit.Where(f => In(f.Date)).Sum(f => f.Predicted), row.ShareOfPredicted!.Value, 9);
+                Assert.Equal(spend, row.Values.Spend!.Value, 9);
+                Assert.Equal(contribution, row.Values.Contribution, 9);
+                Assert.Equal(contribution / spend, row.Values.Roas!.Value, 9);
+                Assert.Equal(100 * contribution / fit.Where(f => In(f.Date)).Sum(f => f.Actual), row.Values.ShareOfActual!.Value, 9);
+                Assert.Equal(100 * contribution / fit.Where(f => In(f.Date)).Sum(f => f.Predicted), row.Values.ShareOfPredicted!.Value, 9);
             }
         var x1 = summary.Channels.Single(s => s.Channel == "media_x1");
         Assert.Equal(SpendBases.Column, x1.SpendBasis);
-        Assert.Equal(channels.Single(r => r.Channel == "media_x1" && r.Split == "holdout").Roas, x1.Holdout.Roas);
+        Assert.Equal(channels.Single(r => r.Channel == "media_x1" && r.Split == "holdout").Values.Roas, x1.Holdout.Roas);
     }
 
     [Fact]

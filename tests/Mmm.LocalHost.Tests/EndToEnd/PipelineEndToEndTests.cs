@@ -47,7 +47,7 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
         Assert.Equal(panel.ChannelCount * 3, channels.Count);
         for (int c = 0; c < panel.ChannelCount; c++)
         {
-            var all = channels.Single(r => r.Channel == panel.Channels[c] && r.Split == "all");
+            var all = channels.Single(r => r.Channel == panel.Channels[c] && r.Split == "all").Values;
             double spend = Enumerable.Range(0, panel.Present.Length).Where(i => panel.Present[i]).Sum(i => panel.Media[i * panel.ChannelCount + c]);
             Assert.Equal(spend, all.Spend!.Value, 6);
             Assert.Equal(all.Contribution / spend, all.Roas!.Value, 9);

@@ -134,7 +134,7 @@ public class ChannelTotalsTests
 
         Assert.Equal(9, rows.Count);
         Assert.Equal(["train", "holdout", "all"], rows.Take(3).Select(r => r.Split));
-        Assert.Equal(new ChannelRow("media_tv", "holdout", 3, channels[0].Holdout.ShareOfActual, channels[0].Holdout.ShareOfPredicted, 45, 3 / 45.0), rows[1]);
+        Assert.Equal(new ChannelRow("media_tv", "holdout", new(3, channels[0].Holdout.ShareOfActual, channels[0].Holdout.ShareOfPredicted, 45, 3 / 45.0)), rows[1]);
         Assert.Equal(["impressions_social", "impressions_social", "impressions_social"], rows.Skip(3).Take(3).Select(r => r.Channel));
     }
 
