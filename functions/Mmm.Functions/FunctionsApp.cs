@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Mmm.Science.Training;
 using Mmm.Workflow.Activities;
 using Mmm.Workflow.Orchestration;
 using Mmm.Workflow.Settings;
@@ -37,7 +38,9 @@ public static class FunctionsApp
         services.Configure<JsonSerializerOptions>(WorkflowJson.ApplyTo);
         services.AddSingleton(_ => CreateBlobService(builder.Configuration, settings));
         services.AddSingleton<IRunStore>(sp => new BlobRunStore(sp.GetRequiredService<BlobServiceClient>()));
-        services.AddSingleton(sp => new MmmActivities(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<ILoggerFactory>(), settings.TrainingDevice));
+        services.AddSingleton(_ => new ComputeThreads(settings.MaxConcurrentActivityFunctions));
+        services.AddSingleton(sp => new MmmActivities(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<ILoggerFactory>(), settings.TrainingDevice,
+            sp.GetRequiredService<ComputeThreads>()));
         services.AddSingleton<RunLocations>();
         return settings;
     }

@@ -16,10 +16,13 @@ namespace Mmm.Workflow.Activities;
 /// </summary>
 /// <param name="device">The host's training device (host.json mmm.training.device): cpu or cuda replaces the
 /// run config's device for every run on this host; auto or null leaves the run config's choice.</param>
-public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = null, string? device = null)
+/// <param name="compute">Where the LibTorch work runs (<see cref="ComputeThreads"/>): the host's, sized to the
+/// activities it runs at once, or the process's shared one.</param>
+public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = null, string? device = null, ComputeThreads? compute = null)
 {
     private readonly ILogger logger = (logging ?? NullLoggerFactory.Instance).CreateLogger<MmmActivities>();
     private readonly string? hostDevice = device is null or "auto" ? null : device;
+    private readonly ComputeThreads compute = compute ?? ComputeThreads.Shared;
 
     /// <summary>Reads and validates the panel and config, fits the scaler, initialises the model, writes the first checkpoint.</summary>
     public async Task<PreparedRun> ValidateAndScale(ActivityInput input, CancellationToken ct = default)
@@ -36,26 +39,36 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
         }
         var panel = read.Panel;
         var options = hostDevice is null ? read.Config.Options : read.Config.Options with { Device = hostDevice };
-        using var session = TrainingSession.Start(panel, options, logger);
-        await SaveAsync(session, input.CheckpointOut!, ct);
+        var (checkpoint, device) = await compute.RunAsync(() =>
+        {
+            using var session = TrainingSession.Start(panel, options, logger);
+            return (CheckpointOf(session), DeviceChoice.Describe(session.Device));
+        }, ct);
+        await WriteAsync(checkpoint, input.CheckpointOut!, ct);
         return new PreparedRun(options, input.CheckpointOut, panel.RowCount, panel.RegionCount, panel.PeriodCount,
-            panel.ChannelCount, panel.ControlCount, DeviceChoice.Describe(session.Device), null);
+            panel.ChannelCount, panel.ControlCount, device, null);
     }
 
     public async Task<string> WarmStart(ActivityInput input, CancellationToken ct = default)
     {
-        using var session = await ResumeAsync(input, ct);
-        session.WarmStart();
-        await SaveAsync(session, input.CheckpointOut!, ct);
+        var checkpoint = await WithSessionAsync(input, null, session =>
+        {
+            session.WarmStart();
+            return CheckpointOf(session);
+        }, ct);
+        await WriteAsync(checkpoint, input.CheckpointOut!, ct);
         return input.CheckpointOut!;
     }
 
     /// <summary>One NOTEARS outer iteration (or one block of epochs in triangular mode) at the block's fixed duals.</summary>
     public async Task<TrainBlockResult> TrainOuterIteration(TrainBlockInput input, CancellationToken ct = default)
     {
-        using var session = await ResumeAsync(input.Activity, ct);
-        var report = session.TrainBlock(input.Block, _ => ct.ThrowIfCancellationRequested());
-        await SaveAsync(session, input.Activity.CheckpointOut!, ct);
+        var (report, checkpoint) = await WithSessionAsync(input.Activity, null, session =>
+        {
+            var report = session.TrainBlock(input.Block, _ => ct.ThrowIfCancellationRequested());
+            return (report, CheckpointOf(session));
+        }, ct);
+        await WriteAsync(checkpoint, input.Activity.CheckpointOut!, ct);
         return new TrainBlockResult(report, input.Activity.CheckpointOut!);
     }
 
@@ -65,8 +78,7 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
         var run = input.Activity.Run;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var read = await ReadPanelAsync(run, ct);
-        using var session = await ResumeAsync(input.Activity, ct, read.Panel);
-        var result = session.Finish();
+        var result = await WithSessionAsync(input.Activity, read.Panel, session => session.Finish(), ct);
         var timings = new Dictionary<string, double>(input.TimingsSeconds) { ["decomposing"] = clock.Elapsed.TotalSeconds };
         var outputs = RunSummaryBuilder.Outputs(read.Panel, read.Config, result, input.History, timings, input.Device,
             run.InputUri, run.InputEtag, input.Activity.InstanceId);
@@ -100,19 +112,31 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
         return await PanelReader.ReadAsync(data, Uri.UnescapeDataString(run.InputUri.Split('/')[^1]), config, ct: ct);
     }
 
-    private async Task<TrainingSession> ResumeAsync(ActivityInput input, CancellationToken ct, Panel? panel = null)
+    /// <summary>Reads the panel (unless given) and the input checkpoint, then resumes the session and runs
+    /// <paramref name="work"/> on it on a compute thread; the session is disposed there too.</summary>
+    private async Task<T> WithSessionAsync<T>(ActivityInput input, Panel? panel, Func<TrainingSession, T> work, CancellationToken ct)
     {
         panel ??= (await ReadPanelAsync(input.Run, ct)).Panel;
         await using var checkpoint = await store.ReadAsync(input.CheckpointIn!, ct);
-        return TrainingSession.Resume(panel, checkpoint, hostDevice, logger);
+        return await compute.RunAsync(() =>
+        {
+            using var session = TrainingSession.Resume(panel, checkpoint, hostDevice, logger);
+            return work(session);
+        }, ct);
     }
 
-    private async Task SaveAsync(TrainingSession session, string uri, CancellationToken ct)
+    private static MemoryStream CheckpointOf(TrainingSession session)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         session.Save(buffer);
         buffer.Position = 0;
-        await store.WriteAsync(uri, buffer, ct);
+        return buffer;
+    }
+
+    private async Task WriteAsync(MemoryStream checkpoint, string uri, CancellationToken ct)
+    {
+        await using (checkpoint)
+            await store.WriteAsync(uri, checkpoint, ct);
     }
 
     private static RunError ErrorOf(PanelInputException e) => new(e.Code, e.Message, new Dictionary<string, string?>

@@ -7,6 +7,7 @@ using Mmm.LocalHost.Engine;
 using Mmm.LocalHost.Settings;
 using Mmm.LocalHost.Storage;
 using Mmm.LocalHost.Watcher;
+using Mmm.Science.Training;
 using Mmm.Workflow.Activities;
 using Mmm.Workflow.Settings;
 using Mmm.Workflow.Storage;
@@ -23,6 +24,7 @@ namespace Mmm.LocalHost.Hosting;
 public sealed class LocalPipeline : IAsyncDisposable
 {
     private readonly AzuriteProcess? azurite;
+    private readonly ComputeThreads compute;
     private readonly BlobWatcher? watcher;
     private readonly WebApplication api;
 
@@ -34,10 +36,11 @@ public sealed class LocalPipeline : IAsyncDisposable
     /// <summary>The management API's base address, e.g. http://127.0.0.1:7071.</summary>
     public string BaseUrl { get; }
 
-    private LocalPipeline(MmmSettings settings, AzuriteProcess? azurite, MmmEngine engine, BlobWatcher? watcher, WebApplication api,
-        BlobServiceClient blobs, RunInputFactory runs, string baseUrl)
+    private LocalPipeline(MmmSettings settings, AzuriteProcess? azurite, ComputeThreads compute, MmmEngine engine, BlobWatcher? watcher,
+        WebApplication api, BlobServiceClient blobs, RunInputFactory runs, string baseUrl)
     {
-        (Settings, this.azurite, Engine, this.watcher, this.api, Blobs, Runs, BaseUrl) = (settings, azurite, engine, watcher, api, blobs, runs, baseUrl);
+        (Settings, this.azurite, this.compute, Engine, this.watcher, this.api, Blobs, Runs, BaseUrl) =
+            (settings, azurite, compute, engine, watcher, api, blobs, runs, baseUrl);
     }
 
     /// <param name="url">Where the API listens; port 0 picks a free one.</param>
@@ -58,7 +61,8 @@ public sealed class LocalPipeline : IAsyncDisposable
         foreach (var container in new[] { settings.InputContainer, settings.OutputContainer, settings.WorkContainer })
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: ct);
 
-        var activities = new MmmActivities(new BlobRunStore(blobs), logging, settings.TrainingDevice);
+        var compute = new ComputeThreads(settings.MaxConcurrentActivityFunctions);
+        var activities = new MmmActivities(new BlobRunStore(blobs), logging, settings.TrainingDevice, compute);
         var engine = await MmmEngine.StartAsync(settings, connection, ActivityCatalog.For(activities), logging, ct);
 
         var runs = new RunInputFactory(blobs, settings.OutputContainer, settings.WorkContainer);
@@ -81,7 +85,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         var baseUrl = LocalWebHost.Addresses(api)[0].TrimEnd('/');
         log.LogInformation("Local host ready: management API {Url}/runtime/webhooks/durabletask, task hub {Hub}, worker {WorkerId}, watching {Container}",
             baseUrl, settings.HubName, engine.WorkerId, watch ? settings.InputContainer : "(off)");
-        return new LocalPipeline(settings, azurite, engine, watcher, api, blobs, runs, baseUrl);
+        return new LocalPipeline(settings, azurite, compute, engine, watcher, api, blobs, runs, baseUrl);
     }
 
     public async ValueTask DisposeAsync()
@@ -90,6 +94,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         await api.DisposeAsync();
         if (watcher is not null) await watcher.StopAsync(CancellationToken.None);
         await Engine.DisposeAsync();
+        compute.Dispose();
         if (azurite is not null) await azurite.DisposeAsync();
     }
 }
