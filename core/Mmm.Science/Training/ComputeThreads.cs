@@ -27,8 +27,6 @@ public sealed class ComputeThreads : IDisposable
         foreach (var thread in threads) thread.Start();
     }
 
-    public int Count => threads.Length;
-
     /// <summary>Runs <paramref name="work"/> on one of the threads; a cancellation seen before it starts skips it.</summary>
     public Task<T> RunAsync<T>(Func<T> work, CancellationToken ct = default)
     {

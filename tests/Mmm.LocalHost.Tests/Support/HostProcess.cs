@@ -54,10 +54,6 @@ public sealed partial class HostProcess : IAsyncDisposable
         environment[storage + "maxQueuePollingInterval"] = "00:00:00.250";
         environment[storage + "workItemQueueVisibilityTimeout"] = (visibilityTimeout ?? TimeSpan.FromSeconds(20)).ToString();
         environment["AzureFunctionsJobHost__mmm__scanIntervalSeconds"] = "0.5";
-        // Two of these share the build machine's two cores (and the other test processes): one OpenMP thread each,
-        // as docs/pipeline.md advises for several processes on one machine. With two each, the six-run scale-out
-        // test took over 5 min instead of 57 s (spin-waiting OpenMP threads of the two processes starve each other).
-        environment["OMP_NUM_THREADS"] = "1";
         var process = Process.Start(start)!;
         var host = new HostProcess(process, workerId, port);
         void Read(string? line)
