@@ -43,16 +43,17 @@ public sealed class CausalMmmNetwork : MmmNetwork
     public CausalMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures)
         : base(nameof(CausalMmmNetwork), options, channels, controls, regions)
     {
+        using var k = new KeptScalars();
         Hidden = options.Hidden;
         SeasonalFeatures = options.Seasonality == SeasonalityModes.Calendar ? seasonalFeatures : 0;
         int h = Hidden, half = options.ControlHidden;
 
-        Param("alpha", ones(channels) * 0.8);
-        Param("hill_a", ones(channels) * 2.5);
-        Param("hill_g", rand(channels) * 0.2 + 0.1);
-        Param("adj_logits", randn(channels, channels) * 0.3 - 0.1);
-        Param("interaction_weight", ones(channels) * -1.4);
-        Param("region_baseline", randn(regions) * 0.1);
+        Param("alpha", ones(channels) * k[0.8]);
+        Param("hill_a", ones(channels) * k[2.5]);
+        Param("hill_g", rand(channels) * k[0.2] + k[0.1]);
+        Param("adj_logits", randn(channels, channels) * k[0.3] - k[0.1]);
+        Param("interaction_weight", ones(channels) * k[-1.4]);
+        Param("region_baseline", randn(regions) * k[0.1]);
         Param("global_bias", zeros(1));
         Param("prediction_scale", ones(1));
         Param("seasonal_coeff", ones(1));
@@ -61,8 +62,8 @@ public sealed class CausalMmmNetwork : MmmNetwork
         Param("stable_coeff_scale_raw", tensor(-2.3f));
         Param("region_baseline_scale_raw", tensor(-2.3f));
         Param("media_coeff_max_raw", ones(channels));
-        Param("ctrl_coeff_max_raw", ones(controls) * 1.5);
-        Param("h0", randn(1, 1, h) * 0.01);
+        Param("ctrl_coeff_max_raw", ones(controls) * k[1.5]);
+        Param("h0", randn(1, 1, h) * k[0.01]);
         Param("stable_media_coeff", zeros(channels));
         Param("stable_ctrl_coeff", zeros(controls));
 
@@ -99,12 +100,17 @@ public sealed class CausalMmmNetwork : MmmNetwork
         return nn.Sequential(("0", layers[0]), ("1", nn.ReLU()), ("2", layers[1]), ("3", nn.ReLU()), ("4", layers[2]));
     }
 
-    public Tensor AdstockDecay() => sigmoid(Alpha).clamp(0, 0.8);
+    public Tensor AdstockDecay()
+    {
+        using var k = new KeptScalars();
+        return sigmoid(Alpha).clamp(k[0], k[0.8]);
+    }
     public Tensor PredictionScale() => nn.functional.softplus(PredictionScaleRaw);
 
     /// <param name="dropoutMask">Scaled keep-mask [R,T,H/2] for the control features in training, or null.</param>
     public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask)
     {
+        using var k = new KeptScalars();
         long b = inputs.Regions, t = inputs.Periods;
         var adstock = GeometricAdstock.Apply(inputs.Media, AdstockDecay());
         var hill = HillSaturation.Apply(adstock, HillA, HillG);
@@ -120,9 +126,9 @@ public sealed class CausalMmmNetwork : MmmNetwork
         lastState.Dispose();
 
         var mediaRaw = CoeffGen.forward(states);
-        var mediaDynamic = sigmoid(mediaRaw) * (nn.functional.softplus(MediaCoeffMaxRaw) + 0.1).view(1, 1, -1);
+        var mediaDynamic = sigmoid(mediaRaw) * (nn.functional.softplus(MediaCoeffMaxRaw) + k[0.1]).view(1, 1, -1);
         var ctrlRaw = CtrlCoeffGen.forward(states);
-        var ctrlDynamic = tanh(ctrlRaw) * (nn.functional.softplus(CtrlCoeffMaxRaw) + 0.1).view(1, 1, -1);
+        var ctrlDynamic = tanh(ctrlRaw) * (nn.functional.softplus(CtrlCoeffMaxRaw) + k[0.1]).view(1, 1, -1);
         var mediaCoef = BurnInBlend.Apply(mediaDynamic, StableMediaCoeff, Options.BurnInWeeks, Options.StabilizationMethod);
         var ctrlCoef = BurnInBlend.Apply(ctrlDynamic, StableCtrlCoeff, Options.BurnInWeeks, Options.StabilizationMethod);
 

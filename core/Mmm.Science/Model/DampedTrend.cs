@@ -12,11 +12,12 @@ public static class DampedTrend
     /// <param name="phi">Damping factor in (0, 1), learned.</param>
     public static Tensor Time(Tensor linearTime, Tensor phi)
     {
-        var beyond = (linearTime - 0.5).clamp_min(0);
-        var step = linearTime.numel() > 1 ? (linearTime[1] - linearTime[0]).abs().clamp_min(1e-6) : ones(1, device: linearTime.device);
+        using var kept = new KeptScalars(); // not k: that name is taken below
+        var beyond = (linearTime - kept[0.5]).clamp_min(kept[0]);
+        var step = linearTime.numel() > 1 ? (linearTime[1] - linearTime[0]).abs().clamp_min(kept[1e-6]) : ones(1, device: linearTime.device);
         var k = beyond / step; // steps past the end of training
         // sum_{i=1..k} phi^i = phi (1 - phi^k) / (1 - phi)
-        var damped = phi * (1 - phi.pow(k)) / (1 - phi) * step;
-        return where(linearTime > 0.5, 0.5 + damped, linearTime);
+        var damped = phi * (kept[1] - phi.pow(k)) / (kept[1] - phi) * step;
+        return where(linearTime > kept[0.5], kept[0.5] + damped, linearTime);
     }
 }

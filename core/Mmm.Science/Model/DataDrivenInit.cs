@@ -14,9 +14,10 @@ public static class DataDrivenInit
 
     public static void Baseline(CausalMmmNetwork net, Tensor y, Tensor cells)
     {
+        using var k = new KeptScalars();
         using var _ = no_grad();
         var counts = cells.sum(1);
-        var means = where(counts > 0, (y * cells).sum(1) / counts.clamp_min(1), ones_like(counts));
+        var means = where(counts > k[0], (y * cells).sum(1) / counts.clamp_min(k[1]), ones_like(counts));
         net.GlobalBias.zero_();
         net.RegionBaseline.copy_(means);
         net.PredictionScaleRaw.zero_();
@@ -39,7 +40,8 @@ public static class DataDrivenInit
     /// <summary>Solves (XᵀX + λI) β = Xᵀy.</summary>
     private static Tensor Ridge(Tensor x, Tensor y)
     {
-        var gram = x.t().mm(x) + RidgeLambda * eye(x.shape[1], dtype: x.dtype, device: x.device);
+        using var k = new KeptScalars();
+        var gram = x.t().mm(x) + k[RidgeLambda] * eye(x.shape[1], dtype: x.dtype, device: x.device);
         return linalg.solve(gram, x.t().mv(y));
     }
 
@@ -50,13 +52,14 @@ public static class DataDrivenInit
     /// </summary>
     public static void HillHalfSaturation(CausalMmmNetwork net, Tensor media, Tensor cells, bool referenceLogit)
     {
+        using var k = new KeptScalars();
         using var _ = no_grad();
         var keep = cells.flatten().to(ScalarType.Bool);
         var flat = media.reshape(-1, media.shape[2]).index(keep);
         for (int c = 0; c < media.shape[2]; c++)
         {
             var column = flat.select(1, c);
-            var nonTrivial = column.index(column > 1e-4);
+            var nonTrivial = column.index(column > k[1e-4]);
             if (nonTrivial.numel() <= MinNonTrivialValues) continue;
             double p60 = quantile(nonTrivial, tensor(0.6, dtype: nonTrivial.dtype)).item<float>();
             double g = Math.Clamp(p60, 0.05, 0.9);

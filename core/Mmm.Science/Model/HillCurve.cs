@@ -12,6 +12,9 @@ public static class HillCurve
     public const double Epsilon = 1e-6;
 
     /// <param name="x">[B,T,C] non-negative.</param><param name="slope">[C]</param><param name="half">[C]</param>
-    public static Tensor Apply(Tensor x, Tensor slope, Tensor half) =>
-        sigmoid(slope.view(1, 1, -1) * (log(x.clamp_min(0) + Epsilon) - log(half).view(1, 1, -1)));
+    public static Tensor Apply(Tensor x, Tensor slope, Tensor half)
+    {
+        using var k = new KeptScalars();
+        return sigmoid(slope.view(1, 1, -1) * (log(x.clamp_min(k[0]) + k[Epsilon]) - log(half).view(1, 1, -1)));
+    }
 }

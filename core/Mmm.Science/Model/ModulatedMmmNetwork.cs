@@ -47,6 +47,7 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     public ModulatedMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures)
         : base(nameof(ModulatedMmmNetwork), options, channels, controls, regions)
     {
+        using var k = new KeptScalars();
         Modulated = options.Architecture == Architectures.Modulated;
         Hidden = options.Hidden;
         SeasonalFeatures = seasonalFeatures;
@@ -64,12 +65,12 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         Param("global_seasonal_amplitude", zeros(seasonalFeatures));
         Param("control_coeff", zeros(controls));
         Param("region_control_coeff", zeros(regions, controls));
-        Param("adj_logits", randn(channels, channels) * 0.3 - 0.1);
+        Param("adj_logits", randn(channels, channels) * k[0.3] - k[0.1]);
         register_parameter("noise_variance", new Parameter(tensor(0.01f), requires_grad: false));
         register_buffer("dag_mask", ChannelDag.Mask(channels, options.DagMode), persistent: false);
         if (!Modulated) return;
 
-        Param("h0", randn(1, 1, Hidden) * 0.01);
+        Param("h0", randn(1, 1, Hidden) * k[0.01]);
         Gru = nn.GRU(channels + controls, Hidden, numLayers: 1, batchFirst: true);
         register_module("gru", Gru);
         ModulationHead = nn.Linear(Hidden, channels);
@@ -82,9 +83,21 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         register_module("modulation_head", ModulationHead);
     }
 
-    public Tensor AdstockDecay() => Options.AdstockMax * sigmoid(AdstockRaw);
-    public Tensor HillSlope() => Options.HillSlopeMin + (Options.HillSlopeMax - Options.HillSlopeMin) * sigmoid(HillSlopeRaw);
-    public Tensor HillHalf() => exp(HillHalfRaw.clamp(-4, 4));
+    public Tensor AdstockDecay()
+    {
+        using var k = new KeptScalars();
+        return k[Options.AdstockMax] * sigmoid(AdstockRaw);
+    }
+    public Tensor HillSlope()
+    {
+        using var k = new KeptScalars();
+        return k[Options.HillSlopeMin] + k[Options.HillSlopeMax - Options.HillSlopeMin] * sigmoid(HillSlopeRaw);
+    }
+    public Tensor HillHalf()
+    {
+        using var k = new KeptScalars();
+        return exp(HillHalfRaw.clamp(k[-4], k[4]));
+    }
     /// <summary>[R,C] each region's stable effect: the pooled effect times exp(its deviation).</summary>
     public Tensor Effect() => nn.functional.softplus(EffectRaw).view(1, -1) * exp(RegionEffect);
     public Tensor ControlCoefficients() => ControlCoeff.view(1, -1) + RegionControlCoeff;
@@ -117,6 +130,7 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     /// <param name="withModulation">false: the structural model alone (m = 0, the GRU is not run), as in the pre-fit.</param>
     public ModelOutputs Forward(ModelInputs inputs, bool withModulation)
     {
+        using var k = new KeptScalars();
         long b = inputs.Regions, t = inputs.Periods;
         var device = inputs.Media.device;
         var adstock = NormalisedAdstock.Apply(inputs.Media, AdstockDecay());
@@ -130,7 +144,7 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
             var (sequence, last) = Gru!.forward(cat([hill, inputs.Controls], -1), h0);
             last.Dispose();
             states = sequence;
-            var raw = Options.ModulationBound * tanh(ModulationHead!.forward(sequence));
+            var raw = k[Options.ModulationBound] * tanh(ModulationHead!.forward(sequence));
             modulation = Centre(raw, inputs.FitCells);
         }
         else
@@ -138,7 +152,7 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
             modulation = zeros(b, t, Channels, device: device);
             states = zeros(new long[] { b, t, 0 }, device: device);
         }
-        var mediaCoef = stable * (1 + modulation);
+        var mediaCoef = stable * (k[1] + modulation);
         var mediaContrib = mediaCoef * hill;
 
         var ctrlCoef = ControlCoefficients().unsqueeze(1).expand(b, t, ControlCount);
@@ -159,9 +173,10 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     /// <summary>Removes each (region, channel)'s mean modulation over its fitted weeks (all weeks when no mask is given).</summary>
     private static Tensor Centre(Tensor modulation, Tensor? cells)
     {
+        using var k = new KeptScalars();
         if (cells is null) return modulation - modulation.mean([1], keepdim: true);
         var w = cells.unsqueeze(-1);
-        var mean = (modulation * w).sum([1], keepdim: true) / w.sum([1], keepdim: true).clamp_min(1);
+        var mean = (modulation * w).sum([1], keepdim: true) / w.sum([1], keepdim: true).clamp_min(k[1]);
         return modulation - mean;
     }
 }

@@ -15,16 +15,17 @@ public static class NormalisedAdstock
     /// <param name="decay">[C] in [0, 1).</param>
     public static Tensor Apply(Tensor media, Tensor decay)
     {
+        using var k = new KeptScalars();
         long periods = media.shape[1];
         var device = media.device;
-        var time = arange(periods, device: device);
+        var time = arange(k[periods], device: device);
         var lag = time.unsqueeze(1) - time.unsqueeze(0); // [T,T] t-s
-        var causal = lag.ge(0).to(media.dtype);
-        var exponent = lag.clamp_min(0).to(media.dtype);
+        var causal = lag.ge(k[0]).to(media.dtype);
+        var exponent = lag.clamp_min(k[0]).to(media.dtype);
         var a = decay.view(-1, 1, 1);
-        var kernel = (1 - a) * a.pow(exponent.unsqueeze(0)) * causal.unsqueeze(0); // [C,T,T]
+        var kernel = (k[1] - a) * a.pow(exponent.unsqueeze(0)) * causal.unsqueeze(0); // [C,T,T]
         var body = einsum("cts,bsc->btc", kernel, media);
-        var start = decay.view(1, 1, -1).pow((time.to(media.dtype) + 1).view(1, -1, 1)) * media.narrow(1, 0, 1);
+        var start = decay.view(1, 1, -1).pow((time.to(media.dtype) + k[1]).view(1, -1, 1)) * media.narrow(1, 0, 1);
         return body + start;
     }
 }

@@ -1,3 +1,4 @@
+using Mmm.Science.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -36,6 +37,7 @@ public sealed class AdamW : IDisposable
 
     public void Apply()
     {
+        using var k = new KeptScalars();
         Step++;
         double bias1 = 1 - Math.Pow(Beta1, Step), bias2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, Step));
         using var _ = no_grad();
@@ -47,11 +49,11 @@ public sealed class AdamW : IDisposable
             if (grad is null || !parameters[i].requires_grad) continue;
             using var scope = NewDisposeScope();
             var p = parameters[i];
-            p.mul_(1 - LearningRate * WeightDecay);
+            p.mul_(k[1 - LearningRate * WeightDecay]);
             FirstMoments[i].lerp_(grad, 1 - Beta1);
-            SecondMoments[i].mul_(Beta2).addcmul_(grad, grad, 1 - Beta2);
-            var denom = (SecondMoments[i].sqrt() / bias2Sqrt).add_(Eps);
-            p.addcdiv_(FirstMoments[i], denom, -LearningRate / bias1);
+            SecondMoments[i].mul_(k[Beta2]).addcmul_(grad, grad, k[1 - Beta2]);
+            var denom = (SecondMoments[i].sqrt() / k[bias2Sqrt]).add_(k[Eps]);
+            p.addcdiv_(FirstMoments[i], denom, k[-LearningRate / bias1]);
         }
     }
 

@@ -86,10 +86,11 @@ internal static class AttributionIntervals
     /// </summary>
     internal static Tensor NegativeLogPosterior(ModulatedMmmNetwork net, TrainingTensors data)
     {
+        using var k = new KeptScalars();
         var outputs = net.Forward(data.Inputs, withModulation: false);
         var terms = ModulatedLoss.Compute(net, outputs, data.Target, data.FitMask, NotearsState.Initial(0, 0), data.Inputs.Media, null,
             structuralOnly: true, withShrinkage: false);
-        return terms.Total * data.FitMask.sum().clamp_min(1); // the objective is per fitted cell
+        return terms.Total * data.FitMask.sum().clamp_min(k[1]); // the objective is per fitted cell
     }
 
     /// <summary>
@@ -102,15 +103,17 @@ internal static class AttributionIntervals
     /// </summary>
     private static Tensor ToEffectScale(Tensor hessian, Tensor effectRaw, long offset)
     {
+        using var k = new KeptScalars();
         var beta = nn.functional.softplus(effectRaw.detach().to(ScalarType.Float64).cpu());
         var d = ones(hessian.shape[0], dtype: ScalarType.Float64);
-        d.narrow(0, offset, beta.numel()).copy_(1 / -expm1(-beta.clamp_min(1e-12))); // u'(β) = 1 / (1 - e^-β)
+        d.narrow(0, offset, beta.numel()).copy_(k[1] / -expm1(-beta.clamp_min(k[1e-12]))); // u'(β) = 1 / (1 - e^-β)
         hessian.mul_(d.view(-1, 1)).mul_(d.view(1, -1));
         return beta;
     }
 
     private static void Set(IReadOnlyList<TorchSharp.Modules.Parameter> parameters, IReadOnlyList<Tensor> mode, Tensor deviation, int effect, Tensor effectMode)
     {
+        using var k = new KeptScalars();
         long offset = 0;
         for (int i = 0; i < parameters.Count; i++)
         {
@@ -118,7 +121,7 @@ internal static class AttributionIntervals
             var step = deviation.narrow(0, offset, n).view(mode[i].shape);
             if (i == effect)
             {
-                var beta = (effectMode.to(step.device).to(ScalarType.Float64) + step.to(ScalarType.Float64)).clamp_min(1e-10);
+                var beta = (effectMode.to(step.device).to(ScalarType.Float64) + step.to(ScalarType.Float64)).clamp_min(k[1e-10]);
                 parameters[i].copy_(log(expm1(beta)));
             }
             else parameters[i].copy_(mode[i] + step);

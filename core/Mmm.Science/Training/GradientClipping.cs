@@ -25,11 +25,12 @@ public static class GradientClipping
     /// <summary>Scales the group's gradients so their joint L2 norm is at most maxNorm; returns the norm before.</summary>
     public static double ClipGroup(IReadOnlyList<Parameter> group, double maxNorm)
     {
+        using var k = new KeptScalars();
         var grads = group.Select(p => p.grad).OfType<Tensor>().ToList();
         if (grads.Count == 0) return 0;
         using var scope = NewDisposeScope();
         var total = stack(grads.Select(g => g.norm()).ToArray()).norm();
-        var coefficient = (maxNorm / (total + 1e-6)).clamp_max(1.0);
+        var coefficient = (k[maxNorm] / (total + k[1e-6])).clamp_max(k[1.0]);
         using (no_grad())
             foreach (var g in grads) g.mul_(coefficient);
         return total.item<float>();

@@ -1,3 +1,4 @@
+using Mmm.Science.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -93,6 +94,7 @@ public static class LaplacePosterior
     /// </summary>
     public static Tensor Draws(Tensor hessian, int draws, long seed)
     {
+        using var k = new KeptScalars();
         using var scope = NewDisposeScope();
         long n = hessian.shape[0];
         using var generator = new Generator((ulong)seed);
@@ -101,7 +103,7 @@ public static class LaplacePosterior
         {
             double largest = Math.Max(hessian.diagonal().abs().max().item<double>(), 1e-12);
             var ridged = hessian.clone();
-            ridged.diagonal().add_(Floor * largest);
+            ridged.diagonal().add_(k[Floor * largest]);
             var (factor, info) = linalg.cholesky_ex(ridged);
             ridged.Dispose();
             if (info.item<int>() == 0)
@@ -110,7 +112,7 @@ public static class LaplacePosterior
         }
         var (eigenvalues, eigenvectors) = linalg.eigh(hessian);
         var magnitude = eigenvalues.abs();
-        var scale = magnitude.clamp_min(Math.Max(magnitude.max().item<double>() * Floor, 1e-12)).rsqrt();
+        var scale = magnitude.clamp_min(k[Math.Max(magnitude.max().item<double>() * Floor, 1e-12)]).rsqrt();
         return matmul(z * scale.view(1, -1), eigenvectors.t()).MoveToOuterDisposeScope();
     }
 

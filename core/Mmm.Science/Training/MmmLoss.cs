@@ -15,6 +15,7 @@ public static class MmmLoss
     public static LossTerms Compute(CausalMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
         NotearsState notears, bool warmStart = false, Tensor? media = null)
     {
+        using var k = new KeptScalars();
         var o = net.Options;
         var cells = mask.sum();
         var error = outputs.Prediction - target;
@@ -26,27 +27,27 @@ public static class MmmLoss
         var parameters = net.parameters().ToList();
         var l1 = parameters.Select(p => p.abs().sum()).Aggregate((a, b) => a + b);
         var l2 = parameters.Select(p => p.square().sum()).Aggregate((a, b) => a + b);
-        var total = fit + o.DagWeight * dag + o.SparsityWeight * sparsity + o.L1Weight * l1 + o.L2Weight * l2;
+        var total = fit + k[o.DagWeight] * dag + k[o.SparsityWeight] * sparsity + k[o.L1Weight] * l1 + k[o.L2Weight] * l2;
 
         Tensor? attributionRaw = null, attribution = null, seasonalRaw = null, seasonal = null;
         if (!warmStart && o.MediaContributionPrior is double share)
         {
             var mediaTerm = outputs.MediaContributions.sum(-1);
-            attributionRaw = ((mediaTerm - share * outputs.RawPrediction).square() * mask).sum() / cells;
-            attribution = o.AttributionPriorWeight * attributionRaw * (fit.detach() / (attributionRaw.detach() + 1e-8));
+            attributionRaw = ((mediaTerm - k[share] * outputs.RawPrediction).square() * mask).sum() / cells;
+            attribution = k[o.AttributionPriorWeight] * attributionRaw * (fit.detach() / (attributionRaw.detach() + k[1e-8]));
             total = total + attribution;
         }
         if (!warmStart && o.SeasonalPrior is double amplitude && net.SeasonalAmplitude is null)
         {
-            seasonalRaw = (nn.functional.softplus(net.SeasonalCoeff) - amplitude).square().mean();
-            seasonal = o.SeasonalPriorWeight * seasonalRaw * (fit.detach() / (seasonalRaw.detach() + 1e-8));
+            seasonalRaw = (nn.functional.softplus(net.SeasonalCoeff) - k[amplitude]).square().mean();
+            seasonal = k[o.SeasonalPriorWeight] * seasonalRaw * (fit.detach() / (seasonalRaw.detach() + k[1e-8]));
             total = total + seasonal;
         }
         Tensor? structure = null;
         if (o.DagStructureWeight > 0 && media is not null)
         {
             structure = StructureScore(media, outputs.MediaAdstock.detach(), net.Adjacency(), mask);
-            total = total + o.DagStructureWeight * structure;
+            total = total + k[o.DagStructureWeight] * structure;
         }
         return new LossTerms(total, fit, dag, sparsity, l1, l2, attributionRaw, attribution, seasonalRaw, seasonal, structure);
     }
@@ -61,48 +62,54 @@ public static class MmmLoss
     /// </summary>
     public static Tensor StructureScore(Tensor media, Tensor adstock, Tensor adjacency, Tensor mask, Tensor? confounders = null)
     {
+        using var k = new KeptScalars();
         var m = mask.unsqueeze(-1);
-        var n = mask.sum().clamp_min(1);
+        var n = mask.sum().clamp_min(k[1]);
         Tensor Standardised(Tensor v)
         {
             var centred = confounders is null
                 ? (v - (v * m).sum([0, 1]) / n) * m
                 : ConfounderBasis.Residual(v, confounders, mask);
-            var sd = (centred.square().sum([0, 1]) / n).sqrt().clamp_min(1e-8);
+            var sd = (centred.square().sum([0, 1]) / n).sqrt().clamp_min(k[1e-8]);
             return centred / sd;
         }
         var residual = Standardised(media) - matmul(Standardised(adstock), adjacency);
-        return 0.5 * residual.square().sum() / n;
+        return k[0.5] * residual.square().sum() / n;
     }
 
     /// <summary>Elementwise Huber: quadratic within delta, linear beyond (PyTorch's HuberLoss).</summary>
     public static Tensor Huber(Tensor error, double delta)
     {
+        using var k = new KeptScalars();
         var abs = error.abs();
-        return where(abs < delta, 0.5 * error.square(), delta * (abs - 0.5 * delta));
+        return where(abs < k[delta], k[0.5] * error.square(), k[delta] * (abs - k[0.5 * delta]));
     }
 
     /// <summary>Triangular: 0.01 ΣW + 0.001 ΣP(1-P) + 0.0002 Σ|logits|. NOTEARS: 1e-4 Σ|logits|, and once
     /// active ρ/2 h² + α h + λ1 ΣW + λg Σ_j ||W[:,j]||₂.</summary>
     public static Tensor DagLoss(MmmNetwork net, NotearsState notears)
     {
+        using var k = new KeptScalars();
         var o = net.Options;
         var logitsL1 = net.AdjLogits.abs().sum();
         var w = net.Adjacency();
         if (o.DagMode == DagModes.Triangular)
         {
             var p = ChannelDag.Probabilities(net.AdjLogits, o.DagTemperature);
-            return 0.01 * w.sum() + 0.001 * (p * (1 - p)).sum() + 0.0002 * logitsL1;
+            return k[0.01] * w.sum() + k[0.001] * (p * (k[1] - p)).sum() + k[0.0002] * logitsL1;
         }
-        var loss = 1e-4 * logitsL1;
+        var loss = k[1e-4] * logitsL1;
         if (!notears.Active) return loss;
         var h = ChannelDag.Acyclicity(w);
-        return loss + 0.5 * notears.Rho * h.square() + notears.Alpha * h
-                    + o.NotearsLambda1 * w.sum() + o.NotearsGroupL1 * w.square().sum(dim: 0).sqrt().sum();
+        return loss + k[0.5 * notears.Rho] * h.square() + k[notears.Alpha] * h
+                    + k[o.NotearsLambda1] * w.sum() + k[o.NotearsGroupL1] * w.square().sum(dim: 0).sqrt().sum();
     }
 
     /// <summary>Σ|stable media| + Σ|stable controls| + 0.1 Σ|GRU weights|.</summary>
-    public static Tensor SparsityLoss(CausalMmmNetwork net) =>
-        net.StableMediaCoeff.abs().sum() + net.StableCtrlCoeff.abs().sum()
-        + 0.1 * net.Gru.parameters().Select(p => p.abs().sum()).Aggregate((a, b) => a + b);
+    public static Tensor SparsityLoss(CausalMmmNetwork net)
+    {
+        using var k = new KeptScalars();
+        return net.StableMediaCoeff.abs().sum() + net.StableCtrlCoeff.abs().sum()
+            + k[0.1] * net.Gru.parameters().Select(p => p.abs().sum()).Aggregate((a, b) => a + b);
+    }
 }

@@ -18,20 +18,21 @@ public static class ModulatedLoss
     public static LossTerms Compute(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
         NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true)
     {
+        using var k = new KeptScalars();
         var o = net.Options;
-        var cells = mask.sum().clamp_min(1);
+        var cells = mask.sum().clamp_min(k[1]);
         var squared = ((outputs.Prediction - target).square() * mask).sum();
         var fit = squared / cells;
         var priors = Priors(net, outputs, mask, withShrinkage);
         Tensor? modulation = null;
-        var total = 0.5 * squared / net.NoiseVariance + priors;
+        var total = k[0.5] * squared / net.NoiseVariance + priors;
         if (net.Modulated)
         {
             // In KPI units: what the modulation adds to each channel's contribution, so a large effect cannot
             // hide behind a small modulation (a saturated channel would otherwise become a constant that
             // trades with the baseline while the GRU supplies its weekly variation).
-            var added = outputs.MediaContributions * outputs.MediaCoefficientsRaw / (1 + outputs.MediaCoefficientsRaw);
-            modulation = 0.5 * (added.square() * mask.unsqueeze(-1)).sum() / (o.ModulationPriorSd * o.ModulationPriorSd);
+            var added = outputs.MediaContributions * outputs.MediaCoefficientsRaw / (k[1] + outputs.MediaCoefficientsRaw);
+            modulation = k[0.5] * (added.square() * mask.unsqueeze(-1)).sum() / k[o.ModulationPriorSd * o.ModulationPriorSd];
             total = total + modulation;
         }
         total = total / cells;
@@ -39,12 +40,12 @@ public static class ModulatedLoss
             return new LossTerms(total, fit, zeros(1, device: fit.device), null, null, null, null, null, null, null, null, priors, modulation);
 
         var dag = MmmLoss.DagLoss(net, notears);
-        total = total + o.DagWeight * dag;
+        total = total + k[o.DagWeight] * dag;
         Tensor? structure = null;
         if (o.DagStructureWeight > 0)
         {
             structure = MmmLoss.StructureScore(media, outputs.MediaAdstock.detach(), net.Adjacency(), mask, confounders);
-            total = total + o.DagStructureWeight * structure;
+            total = total + k[o.DagStructureWeight] * structure;
         }
         return new LossTerms(total, fit, dag, null, null, null, null, null, null, null, structure, priors, modulation);
     }
@@ -72,8 +73,9 @@ public static class ModulatedLoss
     /// <summary>[C] each channel's mean contribution per fitted cell (scaled KPI).</summary>
     public static Tensor MeanContributions(ModelOutputs outputs, Tensor mask)
     {
+        using var k = new KeptScalars();
         var m = mask.unsqueeze(-1);
-        return (outputs.MediaContributions * m).sum([0, 1]) / m.sum().clamp_min(1);
+        return (outputs.MediaContributions * m).sum([0, 1]) / m.sum().clamp_min(k[1]);
     }
 
     /// <summary>
@@ -81,12 +83,23 @@ public static class ModulatedLoss
     /// (at most effectShrinkage nats), so only effects the data cannot tell from zero are pulled there, and a
     /// large weakly identified channel is not traded away for a smaller penalty.
     /// </summary>
-    public static Tensor Shrinkage(Tensor meanContributions, MmmOptions o) =>
-        o.EffectShrinkage * (1 - exp(-meanContributions.clamp_min(0) / o.EffectShrinkageScale));
+    public static Tensor Shrinkage(Tensor meanContributions, MmmOptions o)
+    {
+        using var k = new KeptScalars();
+        return k[o.EffectShrinkage] * (k[1] - exp(-meanContributions.clamp_min(k[0]) / k[o.EffectShrinkageScale]));
+    }
 
     /// <summary>-log of a zero-mean normal prior (sd <paramref name="sd"/>) on every region's deviation from a pooled value.</summary>
-    private static Tensor Pooling(Tensor deviation, double sd) => 0.5 * deviation.square().sum() / (sd * sd);
+    private static Tensor Pooling(Tensor deviation, double sd)
+    {
+        using var k = new KeptScalars();
+        return k[0.5] * deviation.square().sum() / k[sd * sd];
+    }
 
     /// <summary>-log of a normal prior on <paramref name="value"/> (logit or log scale: the logit- and log-normal priors).</summary>
-    private static Tensor Normal(Tensor value, double centre, double sd) => 0.5 * ((value - centre) / sd).square().sum();
+    private static Tensor Normal(Tensor value, double centre, double sd)
+    {
+        using var k = new KeptScalars();
+        return k[0.5] * ((value - k[centre]) / k[sd]).square().sum();
+    }
 }

@@ -52,6 +52,7 @@ internal static class StructuralPrefit
     /// <summary>One restart: its profile-likelihood score and fit (MSE); the fitted model is left in <paramref name="net"/>.</summary>
     private static (double Score, double Fit) Optimise(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o, IReadOnlyList<TorchSharp.Modules.Parameter> parameters)
     {
+        using var k = new KeptScalars();
         using var optimizer = TorchSharp.torch.optim.Adam(parameters, o.StructuralLearningRate);
         for (int e = 0; e < o.StructuralEpochs; e++)
         {
@@ -62,12 +63,12 @@ internal static class StructuralPrefit
             optimizer.step();
             LossGuard.Check(terms, e + 1, LossGuard.WarmStart, "structuralLearningRate");
             if ((e + 1) % NoiseUpdateEvery == 0)
-                using (no_grad()) net.NoiseVariance.copy_(terms.Fit.detach().clamp_min(1e-8));
+                using (no_grad()) net.NoiseVariance.copy_(terms.Fit.detach().clamp_min(k[1e-8]));
         }
         using var _ = no_grad();
         using var final = NewDisposeScope();
         var last = Loss(net, data);
-        net.NoiseVariance.copy_(last.Fit.clamp_min(1e-8));
+        net.NoiseVariance.copy_(last.Fit.clamp_min(k[1e-8]));
         double fit = last.Fit.item<float>(), cells = data.FitMask.sum().item<float>();
         return (0.5 * cells * Math.Log(Math.Max(fit, 1e-12)) + last.Priors!.item<float>(), fit);
     }
@@ -82,28 +83,29 @@ internal static class StructuralPrefit
     /// <summary>Sets the response curves to <paramref name="start"/>, every channel to a small equal share, the rest to the region means.</summary>
     private static void Initialise(ModulatedMmmNetwork net, TrainingTensors data, (double Decay, double Slope, double Half) start)
     {
+        using var k = new KeptScalars();
         var o = net.Options;
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         double slopeFraction = Math.Clamp((start.Slope - o.HillSlopeMin) / (o.HillSlopeMax - o.HillSlopeMin), 0.02, 0.98);
-        net.AdstockRaw.fill_(Logit(Math.Clamp(start.Decay / o.AdstockMax, 0.02, 0.98)));
-        net.HillSlopeRaw.fill_(Logit(slopeFraction));
-        net.HillHalfRaw.fill_(Math.Log(start.Half));
+        net.AdstockRaw.fill_(k[Logit(Math.Clamp(start.Decay / o.AdstockMax, 0.02, 0.98))]);
+        net.HillSlopeRaw.fill_(k[Logit(slopeFraction)]);
+        net.HillHalfRaw.fill_(k[Math.Log(start.Half)]);
         foreach (var p in new[] { net.RegionEffect, net.TrendSlope, net.GlobalTrendSlope, net.SeasonalAmplitude, net.GlobalSeasonalAmplitude, net.ControlCoeff, net.RegionControlCoeff })
             p.zero_();
-        net.TrendDampingRaw.fill_(2.2);
+        net.TrendDampingRaw.fill_(k[2.2]);
 
         var cells = data.FitMask;
-        var perRegion = cells.sum(1).clamp_min(1);
+        var perRegion = cells.sum(1).clamp_min(k[1]);
         var hill = HillCurve.Apply(NormalisedAdstock.Apply(data.Inputs.Media, net.AdstockDecay()), net.HillSlope(), net.HillHalf());
-        var meanHill = (hill * cells.unsqueeze(-1)).sum([0, 1]) / cells.sum().clamp_min(1); // [C]
-        var effect = (InitialShare / meanHill.clamp_min(1e-3)).clamp_max(10);
+        var meanHill = (hill * cells.unsqueeze(-1)).sum([0, 1]) / cells.sum().clamp_min(k[1]); // [C]
+        var effect = (k[InitialShare] / meanHill.clamp_min(k[1e-3])).clamp_max(k[10]);
         net.EffectRaw.copy_(log(expm1(effect)));
         var regionMean = (data.Target * cells).sum(1) / perRegion;
         var regionMedia = ((hill * effect.view(1, 1, -1)).sum(-1) * cells).sum(1) / perRegion;
         net.Baseline.copy_(regionMean - regionMedia);
         var residual = (data.Target - regionMean.view(-1, 1)) * cells;
-        net.NoiseVariance.copy_((residual.square().sum() / cells.sum().clamp_min(1)).clamp_min(1e-8));
+        net.NoiseVariance.copy_((residual.square().sum() / cells.sum().clamp_min(k[1])).clamp_min(k[1e-8]));
     }
 
     private static double Logit(double p) => Math.Log(p / (1 - p));

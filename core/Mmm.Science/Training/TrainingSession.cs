@@ -186,10 +186,11 @@ public sealed partial class TrainingSession : IDisposable
     /// <summary>Keep-mask of the control-feature dropout (reference architecture), drawn from the session's own (checkpointed) generator.</summary>
     private Tensor? DropoutMask()
     {
+        using var k = new KeptScalars();
         double p = Options.Dropout;
         if (p <= 0 || Network is not CausalMmmNetwork) return null;
         var shape = new long[] { Data.Inputs.Regions, Data.Inputs.Periods, Options.ControlHidden };
-        var keep = rand(shape, generator: DropoutRng).ge(p).to(ScalarType.Float32) / (1 - p);
+        var keep = rand(shape, generator: DropoutRng).ge(k[p]).to(ScalarType.Float32) / k[1 - p];
         return keep.to(Device);
     }
 

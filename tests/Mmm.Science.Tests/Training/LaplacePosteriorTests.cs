@@ -1,3 +1,4 @@
+using Mmm.Science.Model;
 using Mmm.Science.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -38,9 +39,10 @@ public class LaplacePosteriorTests
     [Fact]
     public void Draws_have_the_inverse_hessian_as_covariance_and_repeat_with_the_seed()
     {
+        using var k = new KeptScalars();
         var precision = tensor(A.Cast<double>().ToArray(), [3, 3]);
         var draws = LaplacePosterior.Draws(precision, 40_000, seed: 7);
-        var covariance = matmul(draws.t(), draws) / draws.shape[0];
+        var covariance = matmul(draws.t(), draws) / k[draws.shape[0]];
         var expected = linalg.inv(precision);
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++)
@@ -66,10 +68,11 @@ public class LaplacePosteriorTests
 
     private static Tensor Quadratic(Parameter first, Parameter second)
     {
+        using var k = new KeptScalars();
         var theta = cat([first.reshape(-1), second.reshape(-1)]).to(ScalarType.Float64);
         var a = tensor(A.Cast<double>().ToArray(), [3, 3]);
         var b = tensor(new[] { 0.1, -0.4, 0.7 });
-        return 0.5 * matmul(theta, matmul(a, theta)) + matmul(b, theta);
+        return k[0.5] * matmul(theta, matmul(a, theta)) + matmul(b, theta);
     }
 }
 
