@@ -64,7 +64,8 @@ public static class DataDrivenInit
             double p60 = quantile(nonTrivial, tensor(0.6, dtype: nonTrivial.dtype)).item<float>();
             double g = Math.Clamp(p60, 0.05, 0.9);
             double raw = g > 0.5 || !referenceLogit ? Math.Log(Math.Exp(g) - 1.0) : Math.Log(g / (1.0 - g + 1e-8));
-            net.HillG[c] = (float)raw;
+            using var value = tensor((float)raw);
+            net.HillG[c] = value;
         }
     }
 }

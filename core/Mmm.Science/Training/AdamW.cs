@@ -50,7 +50,8 @@ public sealed class AdamW : IDisposable
             using var scope = NewDisposeScope();
             var p = parameters[i];
             p.mul_(k[1 - LearningRate * WeightDecay]);
-            FirstMoments[i].lerp_(grad, 1 - Beta1);
+            using var firstWeight = tensor(1 - Beta1);
+            FirstMoments[i].lerp_(grad, firstWeight);
             SecondMoments[i].mul_(k[Beta2]).addcmul_(grad, grad, k[1 - Beta2]);
             var denom = (SecondMoments[i].sqrt() / k[bias2Sqrt]).add_(k[Eps]);
             p.addcdiv_(FirstMoments[i], denom, k[-LearningRate / bias1]);
