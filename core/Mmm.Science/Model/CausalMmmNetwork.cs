@@ -106,6 +106,8 @@ public sealed class CausalMmmNetwork : MmmNetwork
         return sigmoid(Alpha).clamp(k[0], k[0.8]);
     }
     public Tensor PredictionScale() => nn.functional.softplus(PredictionScaleRaw);
+    public override (Tensor Decay, Tensor Slope, Tensor Half) ResponseShapes() =>
+        (AdstockDecay(), HillSaturation.Slope(HillA), HillSaturation.HalfSaturation(HillG));
 
     /// <param name="dropoutMask">Scaled keep-mask [R,T,H/2] for the control features in training, or null.</param>
     public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask)

@@ -29,6 +29,9 @@ public abstract class MmmNetwork(string name, MmmOptions options, int channels, 
 
     public Tensor Adjacency() => ChannelDag.Adjacency(AdjLogits, DagMask, Options.DagTemperature);
 
+    /// <summary>[C] each channel's adstock decay, Hill slope and Hill half-saturation point, as the forward pass uses them.</summary>
+    public abstract (Tensor Decay, Tensor Slope, Tensor Half) ResponseShapes();
+
     /// <param name="dropoutMask">Scaled keep-mask for the control features in training, or null (architectures without dropout ignore it).</param>
     public abstract ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask);
 

@@ -98,6 +98,7 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         using var k = new KeptScalars();
         return exp(HillHalfRaw.clamp(k[-4], k[4]));
     }
+    public override (Tensor Decay, Tensor Slope, Tensor Half) ResponseShapes() => (AdstockDecay(), HillSlope(), HillHalf());
     /// <summary>[R,C] each region's stable effect: the pooled effect times exp(its deviation).</summary>
     public Tensor Effect() => nn.functional.softplus(EffectRaw).view(1, -1) * exp(RegionEffect);
     public Tensor ControlCoefficients() => ControlCoeff.view(1, -1) + RegionControlCoeff;

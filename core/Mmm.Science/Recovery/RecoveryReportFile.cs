@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mmm.Science.Results;
 
 namespace Mmm.Science.Recovery;
 
@@ -37,7 +38,8 @@ public static class RecoveryReportFile
         var sb = new StringBuilder();
         sb.AppendLine("scenario,seed,channel,zero_effect,true_share_pct,model_share_pct,model_share_low_pct,model_share_high_pct,share_error_pp,true_roas,model_roas,roas_error_pct," +
                       "scenario_mean_share_error_pp,scenario_worst_share_error_pp,true_media_share_pct,model_media_share_pct,media_share_error_pp," +
-                      "shd,holdout_wape_pct,best_naive,best_naive_wape_pct,beats_naive,seed_spread_pp,wall_s,cpu_s,epochs");
+                      "shd,holdout_wape_pct,best_naive,best_naive_wape_pct,beats_naive,seed_spread_pp,wall_s,cpu_s,epochs," +
+                      "true_adstock_decay,model_adstock_decay,true_hill_slope,model_hill_slope,true_hill_half,model_hill_half");
         foreach (var s in scores)
             foreach (var c in s.Channels)
                 sb.AppendLine(string.Join(',',
@@ -48,7 +50,9 @@ public static class RecoveryReportFile
                     Num(100 * s.TrueMediaShare), Num(100 * s.ModelMediaShare), Num(100 * s.MediaShareError),
                     s.Shd.ToString(CultureInfo.InvariantCulture), Num(100 * s.HoldoutWape), s.BestNaive ?? "", Num(100 * s.BestNaiveWape),
                     s.BeatsNaive ? "true" : "false", Num(100 * Spread(seedSpread, s)), Num(s.WallSeconds), Num(s.CpuSeconds),
-                    s.EpochsTrained.ToString(CultureInfo.InvariantCulture)));
+                    s.EpochsTrained.ToString(CultureInfo.InvariantCulture),
+                    Num(c.TrueShape?.AdstockDecay), Num(c.ModelShape?.AdstockDecay), Num(c.TrueShape?.HillSlope), Num(c.ModelShape?.HillSlope),
+                    Num(c.TrueShape?.HillHalfSaturation), Num(c.ModelShape?.HillHalfSaturation)));
         return sb.ToString();
     }
 
@@ -98,6 +102,8 @@ public static class RecoveryReportFile
                     trueRoas = c.TrueRoas,
                     modelRoas = c.ModelRoas,
                     roasErrorPct = 100 * c.RoasError,
+                    trueShape = Shape(c.TrueShape),
+                    modelShape = Shape(c.ModelShape),
                 }),
             }),
         };
@@ -106,6 +112,13 @@ public static class RecoveryReportFile
 
     private static double? Spread(IReadOnlyDictionary<string, double>? seedSpread, ScenarioScore s) =>
         seedSpread is not null && seedSpread.TryGetValue(s.Scenario, out var v) ? v : null;
+
+    private static object? Shape(ResponseCurve? curve) => curve is null ? null : new
+    {
+        adstockDecay = curve.AdstockDecay,
+        hillSlope = curve.HillSlope,
+        hillHalfSaturation = curve.HillHalfSaturation,
+    };
 
     private static string Num(double? value) => value is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "";
 }

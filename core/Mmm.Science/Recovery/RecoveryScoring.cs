@@ -55,7 +55,9 @@ public static class RecoveryScoring
             ModelRoas: RecoveryRoas.Roas(modelTotal[c], spendTotal[c]),
             ZeroEffect: zero.Contains(name),
             ModelShareLow: allWeeks.GetValueOrDefault(name)?.ContributionLow / actual,
-            ModelShareHigh: allWeeks.GetValueOrDefault(name)?.ContributionHigh / actual)).ToList();
+            ModelShareHigh: allWeeks.GetValueOrDefault(name)?.ContributionHigh / actual,
+            TrueShape: truth.Shapes?[c],
+            ModelShape: fit.ResponseCurves?.FirstOrDefault(r => r.Channel == name))).ToList();
 
         var selected = fit.Adjacency.SelectedEdges.Select(e => new PlantedEdge(e.Source, e.Target)).ToList();
         var (bestNaive, bestNaiveWape) = BestNaive(fit.Metrics.Baselines);

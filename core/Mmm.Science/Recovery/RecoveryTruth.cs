@@ -1,4 +1,5 @@
 using Mmm.Science.Data;
+using Mmm.Science.Results;
 using Mmm.Science.Synthetic;
 
 namespace Mmm.Science.Recovery;
@@ -21,6 +22,10 @@ public sealed class RecoveryTruth
     /// <summary>Row -> spend per channel, in <see cref="Channels"/> order.</summary>
     public required IReadOnlyDictionary<RowKey, double[]> Spend { get; init; }
     public required IReadOnlyList<PlantedEdge> Edges { get; init; }
+    /// <summary>Each channel's true adstock and Hill shape, in <see cref="Channels"/> order, where the truth is of that form
+    /// (synthetic panels; the half-saturation point in multiples of the channel's mean adstocked media in its region);
+    /// null where it is not (the PyMC example's logistic curves).</summary>
+    public IReadOnlyList<ResponseCurve>? Shapes { get; init; }
 
     /// <summary>Channels whose true contribution is exactly zero in every row.</summary>
     public IReadOnlyList<string> ZeroEffectChannels =>
@@ -30,13 +35,18 @@ public sealed class RecoveryTruth
     {
         var truth = synthetic.Truth;
         var components = synthetic.Panel.Channels.Select(truth.ComponentIndex).ToArray();
+        var shapes = synthetic.Panel.Channels
+            .Select(name => truth.Channels.Single(c => c.Name == name))
+            .Select(c => new ResponseCurve(c.Name, c.AdstockDecay, c.HillSlope, c.HillHalfSaturation)).ToArray();
         return FromPanel(synthetic.Panel,
             (r, t, c) => truth.ContributionAt(r, t, components[c]),
-            truth.Edges.Select(e => new PlantedEdge(e.Source, e.Target)).ToArray());
+            truth.Edges.Select(e => new PlantedEdge(e.Source, e.Target)).ToArray(), shapes);
     }
 
     /// <param name="trueContribution">(region index, period index, channel index) -> true contribution, for present cells.</param>
-    public static RecoveryTruth FromPanel(Panel panel, Func<int, int, int, double> trueContribution, IReadOnlyList<PlantedEdge> edges)
+    /// <param name="shapes">The true response curves, when the truth has adstock + Hill form (<see cref="Shapes"/>).</param>
+    public static RecoveryTruth FromPanel(Panel panel, Func<int, int, int, double> trueContribution, IReadOnlyList<PlantedEdge> edges,
+        IReadOnlyList<ResponseCurve>? shapes = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         foreach (var edge in edges)
@@ -52,6 +62,8 @@ public sealed class RecoveryTruth
                 contributions[key] = Enumerable.Range(0, panel.ChannelCount).Select(c => trueContribution(r, t, c)).ToArray();
                 spend[key] = Enumerable.Range(0, panel.ChannelCount).Select(c => panel.MediaAt(r, t, c)).ToArray();
             }
-        return new RecoveryTruth { Channels = panel.Channels.ToArray(), Contributions = contributions, Spend = spend, Edges = edges };
+        if (shapes is not null && !shapes.Select(s => s.Channel).SequenceEqual(panel.Channels))
+            throw new ArgumentException("the true response curves must name the panel's channels, in its order", nameof(shapes));
+        return new RecoveryTruth { Channels = panel.Channels.ToArray(), Contributions = contributions, Spend = spend, Edges = edges, Shapes = shapes };
     }
 }

@@ -32,6 +32,12 @@ public static class ScenarioReportText
             lines.Add(Inv($"    {name,-22}{Pct(c.TrueShare),11}{Pct(c.ModelShare),13}{interval,18}{100 * c.ShareError,10:F2}{Roas(c.TrueRoas),12}{Roas(c.ModelRoas),12}{roasError,12}"));
         }
         lines.Add(Inv($"    {"all media",-22}{Pct(s.TrueMediaShare),11}{Pct(s.ModelMediaShare),13}{"",18}{100 * s.MediaShareError,10:F2}"));
+        if (s.Channels.Any(c => c.ModelShape is not null))
+        {
+            lines.Add(Inv($"    {"response curve",-22}{"decay true/model",20}{"slope true/model",20}{"half true/model",20}"));
+            foreach (var c in s.Channels.Where(c => c.ModelShape is not null))
+                lines.Add(Inv($"    {c.Channel,-22}{Pair(c.TrueShape?.AdstockDecay, c.ModelShape!.AdstockDecay),20}{Pair(c.TrueShape?.HillSlope, c.ModelShape.HillSlope),20}{Pair(c.TrueShape?.HillHalfSaturation, c.ModelShape.HillHalfSaturation),20}"));
+        }
 
         var worst = s.WorstShareChannel;
         string zero = s.WorstZeroEffectChannel is { } z ? Inv($"zero-effect share {NoNegativeZero(100 * z.ModelShare, 2):F2} % ({z.Channel})") : "no zero-effect channel";
@@ -65,6 +71,8 @@ public static class ScenarioReportText
         if (g.Reversed.Count > 0) parts.Add("reversed " + Edges(g.Reversed));
         return parts.Count == 0 ? "" : " (" + string.Join("; ", parts) + ")";
     }
+
+    private static string Pair(double? truth, double model) => Inv($"{(truth is double t ? t.ToString("F2", CultureInfo.InvariantCulture) : "-")} / {model:F2}");
 
     private static string Pct(double fraction) => Inv($"{NoNegativeZero(100 * fraction, 2):F2} %");
 

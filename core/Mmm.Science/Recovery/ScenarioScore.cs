@@ -1,3 +1,4 @@
+using Mmm.Science.Results;
 namespace Mmm.Science.Recovery;
 
 /// <summary>
@@ -16,7 +17,9 @@ public sealed record ChannelScore(
     double? ModelRoas,
     bool ZeroEffect,
     double? ModelShareLow = null,
-    double? ModelShareHigh = null)
+    double? ModelShareHigh = null,
+    ResponseCurve? TrueShape = null,
+    ResponseCurve? ModelShape = null)
 {
     /// <summary>Whether the model's 90 % share interval holds the true share; null without an interval.</summary>
     public bool? Covered => ModelShareLow is double low && ModelShareHigh is double high ? low <= TrueShare && TrueShare <= high : null;

@@ -12,6 +12,8 @@ public sealed record RunSummary
     public JsonNode? EffectiveConfig { get; init; }
     public required MetricsReport Metrics { get; init; }
     public required IReadOnlyList<ChannelSummary> Channels { get; init; }
+    /// <summary>Each channel's fitted adstock and saturation, in the order of <see cref="Channels"/>.</summary>
+    public IReadOnlyList<ResponseCurve> ResponseCurves { get; init; } = [];
     public required DagSummary Dag { get; init; }
     /// <summary>Wall time per phase (validating, scaling, training, ...), in seconds.</summary>
     public IReadOnlyDictionary<string, double> TimingsSeconds { get; init; } = new Dictionary<string, double>();

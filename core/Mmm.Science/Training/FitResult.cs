@@ -12,4 +12,5 @@ public sealed record FitResult(
     double FinalH,
     NotearsState Duals,
     int EpochsTrained,
-    int? RestoredBestEpoch);
+    int? RestoredBestEpoch,
+    IReadOnlyList<ResponseCurve>? ResponseCurves = null);

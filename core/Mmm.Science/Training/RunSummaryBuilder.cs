@@ -36,6 +36,7 @@ public static class RunSummaryBuilder
             EffectiveConfig = JsonNode.Parse(config.ToJson()),
             Metrics = result.Metrics,
             Channels = result.Channels,
+            ResponseCurves = result.ResponseCurves ?? [],
             Dag = new DagSummary
             {
                 Mode = o.DagMode,

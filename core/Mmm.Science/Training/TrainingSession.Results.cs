@@ -61,7 +61,14 @@ public sealed partial class TrainingSession
         var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
         var channels = ChannelTotals.Compute(Panel, decomposition, fit, intervals);
-        return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored);
+        return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored, ResponseCurves());
+    }
+
+    private IReadOnlyList<ResponseCurve> ResponseCurves()
+    {
+        var (decay, slope, half) = Network.ResponseShapes();
+        float[] d = HostArray.Of(decay), s = HostArray.Of(slope), h = HostArray.Of(half);
+        return Panel.Channels.Select((name, c) => new ResponseCurve(name, d[c], s[c], h[c])).ToList();
     }
 
     /// <summary>[split: train, holdout, all][channel] contribution intervals (<see cref="AttributionIntervals"/>), or null for the reference architecture.</summary>

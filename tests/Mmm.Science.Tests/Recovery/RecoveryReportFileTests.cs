@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mmm.Science.Recovery;
+using Mmm.Science.Results;
 
 namespace Mmm.Science.Tests.Recovery;
 
@@ -8,7 +9,8 @@ public class RecoveryReportFileTests
 {
     private static readonly ScenarioScore Score = new("funnel", 43,
         [
-            new ChannelScore("media_tv", 180, 150, Spend: 100, TrueShare: 0.18, ModelShare: 0.15, TrueRoas: 1.8, ModelRoas: 1.5, ZeroEffect: false),
+            new ChannelScore("media_tv", 180, 150, Spend: 100, TrueShare: 0.18, ModelShare: 0.15, TrueRoas: 1.8, ModelRoas: 1.5, ZeroEffect: false,
+                TrueShape: new ResponseCurve("media_tv", 0.5, 2.0, 0.9), ModelShape: new ResponseCurve("media_tv", 0.45, 1.8, 1.1)),
             new ChannelScore("media_zero", 0, 20, Spend: 50, TrueShare: 0, ModelShare: 0.02, TrueRoas: 0, ModelRoas: 0.4, ZeroEffect: true),
         ],
         TrueMediaShare: 0.18, ModelMediaShare: 0.17,
@@ -34,6 +36,10 @@ public class RecoveryReportFileTests
         var zero = lines[2].Split(',');
         Assert.Equal("true", Field(zero, "zero_effect"));
         Assert.Equal("", Field(zero, "roas_error_pct"));
+        Assert.Equal("0.5", Field(tv, "true_adstock_decay"));
+        Assert.Equal("1.8", Field(tv, "model_hill_slope"));
+        Assert.Equal("1.1", Field(tv, "model_hill_half"));
+        Assert.Equal("", Field(zero, "model_adstock_decay"));
     }
 
     [Fact]
@@ -50,6 +56,10 @@ public class RecoveryReportFileTests
         Assert.Equal(JsonValueKind.Null, scenario.GetProperty("seedSpreadPp").ValueKind);
         Assert.Equal("media_tv -> media_zero", scenario.GetProperty("plantedEdges")[0].GetString());
         Assert.Equal(2, scenario.GetProperty("channels").GetArrayLength());
+        var tv = scenario.GetProperty("channels")[0];
+        Assert.Equal(0.9, tv.GetProperty("trueShape").GetProperty("hillHalfSaturation").GetDouble(), 9);
+        Assert.Equal(0.45, tv.GetProperty("modelShape").GetProperty("adstockDecay").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, scenario.GetProperty("channels")[1].GetProperty("modelShape").ValueKind);
     }
 
     [Fact]

@@ -43,5 +43,21 @@ public class SuiteRecoveryTests
         }
         // Five times the target for the zero-effect channel's point share (seen: 0.2-1.4 %).
         Assert.True(score.WorstZeroEffectChannel!.ModelShareHigh <= 0.025, $"zero-effect channel's interval reaches past 2.5 %: {intervals}");
+
+        // The fitted response curves come with the fit, inside the model's ranges, next to the true ones; a flighted
+        // channel's carry-over is identified (seen: TV 0.51 against 0.51 and 0.55 against 0.54), so it must be near its truth.
+        var defaults = new MmmOptions();
+        foreach (var c in score.Channels)
+        {
+            var m = c.ModelShape ?? throw new Xunit.Sdk.XunitException($"{c.Channel}: no fitted response curve");
+            Assert.Equal(c.Channel, m.Channel);
+            Assert.NotNull(c.TrueShape);
+            Assert.InRange(m.AdstockDecay, 0, defaults.AdstockMax);
+            Assert.InRange(m.HillSlope, defaults.HillSlopeMin, defaults.HillSlopeMax);
+            Assert.True(m.HillHalfSaturation > 0, $"{c.Channel}: half-saturation {m.HillHalfSaturation}");
+        }
+        var tv = score.Channels.Single(c => c.Channel == "media_tv");
+        Assert.True(Math.Abs(tv.ModelShape!.AdstockDecay - tv.TrueShape!.AdstockDecay) <= 0.1,
+            $"TV decay {tv.ModelShape.AdstockDecay:F3} against a true {tv.TrueShape.AdstockDecay:F3}");
     }
 }

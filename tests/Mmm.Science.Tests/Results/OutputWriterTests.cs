@@ -58,7 +58,7 @@ public class OutputWriterTests : IDisposable
         Assert.Contains("\n  \"instanceId\": \"mmm-sample-0123456789ab\"", text);
 
         var json = JsonNode.Parse(text)!.AsObject();
-        Assert.Equal(["instanceId", "input", "effectiveConfig", "metrics", "channels", "dag", "timingsSeconds", "device", "versions"], json.Select(p => p.Key));
+        Assert.Equal(["instanceId", "input", "effectiveConfig", "metrics", "channels", "responseCurves", "dag", "timingsSeconds", "device", "versions"], json.Select(p => p.Key));
         Assert.Null(json["input"]!["etag"]);
         Assert.Equal(["uri", "etag", "rows", "regions", "periods", "channels", "controls", "absentCells", "ignoredColumns"], json["input"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["mode", "finalH", "rho", "alpha", "threshold", "selectedEdges", "acyclic", "removedEdges"], json["dag"]!.AsObject().Select(p => p.Key));
@@ -70,6 +70,8 @@ public class OutputWriterTests : IDisposable
         Assert.Equal(["channel", "spendBasis", "costPerUnit", "train", "holdout", "all"], json["channels"]![0]!.AsObject().Select(p => p.Key));
         Assert.Equal(["contribution", "shareOfActual", "shareOfPredicted", "spend", "roas", "contributionLow", "contributionHigh",
             "shareOfActualLow", "shareOfActualHigh", "roasLow", "roasHigh"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["channel", "adstockDecay", "hillSlope", "hillHalfSaturation"], json["responseCurves"]![1]!.AsObject().Select(p => p.Key));
+        Assert.Equal(2.25, json["responseCurves"]![1]!["hillSlope"]!.GetValue<double>());
     }
 
     [Fact]
