@@ -11,8 +11,8 @@ namespace Mmm.Science.Model;
 /// tensor-and-number operators) and holds no reference to it during the native call, so the GC finaliser
 /// can free it mid-call: LibTorch then throws "Unknown scalar type" or reads freed memory, at random
 /// (dotnet/TorchSharp PR #1434 and #1496, both open). build/BannedSymbols.txt makes those conversions a
-/// build error in our code; this class is the replacement. Tensors need no such care here: a tensor made
-/// inside a dispose scope is referenced by the scope.
+/// build error in our code; this class is the replacement. A tensor made inside a dispose scope is referenced
+/// by the scope and needs no such care; outside one, make it with <c>tensor(...)</c> in a using variable.
 /// </remarks>
 public sealed class KeptScalars : IDisposable
 {

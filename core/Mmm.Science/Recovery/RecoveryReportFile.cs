@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Mmm.Science.Results;
 
 namespace Mmm.Science.Recovery;
 
@@ -102,8 +101,8 @@ public static class RecoveryReportFile
                     trueRoas = c.TrueRoas,
                     modelRoas = c.ModelRoas,
                     roasErrorPct = 100 * c.RoasError,
-                    trueShape = Shape(c.TrueShape),
-                    modelShape = Shape(c.ModelShape),
+                    trueShape = c.TrueShape,
+                    modelShape = c.ModelShape,
                 }),
             }),
         };
@@ -112,13 +111,6 @@ public static class RecoveryReportFile
 
     private static double? Spread(IReadOnlyDictionary<string, double>? seedSpread, ScenarioScore s) =>
         seedSpread is not null && seedSpread.TryGetValue(s.Scenario, out var v) ? v : null;
-
-    private static object? Shape(ResponseCurve? curve) => curve is null ? null : new
-    {
-        adstockDecay = curve.AdstockDecay,
-        hillSlope = curve.HillSlope,
-        hillHalfSaturation = curve.HillHalfSaturation,
-    };
 
     private static string Num(double? value) => value is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "";
 }
