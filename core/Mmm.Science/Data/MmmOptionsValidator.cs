@@ -52,6 +52,7 @@ internal static class MmmOptionsValidator
         yield return ("hillHalfPrior", o.HillHalfPrior > 0, "must be > 0");
         yield return ("hillSlopePriorSd", o.HillSlopePriorSd >= 0, "must be >= 0");
         yield return ("hillHalfPriorSd", o.HillHalfPriorSd >= 0, "must be >= 0");
+        yield return ("shapePooling", o.ShapePooling is >= 0 and < 1, "must be >= 0 and < 1");
         yield return ("modulationBound", o.ModulationBound is >= 0 and < 1, "must be >= 0 and < 1");
         yield return ("modulationPriorSd", o.ModulationPriorSd > 0, "must be > 0");
         yield return ("regionPoolingSd", o.RegionPoolingSd > 0, "must be > 0");

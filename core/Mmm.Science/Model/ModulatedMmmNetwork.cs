@@ -43,6 +43,8 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     /// <summary>The KPI noise variance (scaled units) the fit term divides by; set by the structural pre-fit, not trained.</summary>
     public Parameter NoiseVariance => P("noise_variance");
     public Parameter? H0 => get_parameter("h0");
+    /// <summary>[3] the panel centres of the shape priors (logit decay fraction, log slope, log half point); only with shapePooling.</summary>
+    public Parameter? ShapeCentre => get_parameter("shape_centre");
 
     public ModulatedMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures)
         : base(nameof(ModulatedMmmNetwork), options, channels, controls, regions)
@@ -66,6 +68,8 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         Param("control_coeff", zeros(controls));
         Param("region_control_coeff", zeros(regions, controls));
         Param("adj_logits", randn(channels, channels) * k[0.3] - k[0.1]);
+        if (options.ShapePooling > 0)
+            Param("shape_centre", ShapePriorCentres(options));
         register_parameter("noise_variance", new Parameter(tensor(0.01f), requires_grad: false));
         register_buffer("dag_mask", ChannelDag.Mask(channels, options.DagMode), persistent: false);
         if (!Modulated) return;
@@ -98,6 +102,11 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         using var k = new KeptScalars();
         return exp(HillHalfRaw.clamp(k[-4], k[4]));
     }
+    /// <summary>[3] the shape priors' medians on the scale the priors use: logit of the decay's fraction of its ceiling, log slope, log half point.</summary>
+    public static Tensor ShapePriorCentres(MmmOptions o) => tensor(new[]
+    {
+        (float)Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior)), (float)Math.Log(o.HillSlopePrior), (float)Math.Log(o.HillHalfPrior),
+    });
     public override (Tensor Decay, Tensor Slope, Tensor Half) ResponseShapes() => (AdstockDecay(), HillSlope(), HillHalf());
     /// <summary>[R,C] each region's stable effect: the pooled effect times exp(its deviation).</summary>
     public Tensor Effect() => nn.functional.softplus(EffectRaw).view(1, -1) * exp(RegionEffect);

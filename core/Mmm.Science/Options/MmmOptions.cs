@@ -112,6 +112,10 @@ public sealed record MmmOptions
     /// <summary>Log-normal prior on the Hill half-saturation point, in units of the channel's mean adstocked spend.</summary>
     public double HillHalfPrior { get; init; } = 0.8;
     public double HillHalfPriorSd { get; init; } = 0.4;
+    /// <summary>Prior correlation (0 to below 1) of the channels' response shapes: each shape prior is split into a
+    /// panel centre, estimated from the channels whose data inform their shapes, and each channel's deviation from
+    /// it, keeping each channel's prior sd as set above (0 = channels independent).</summary>
+    public double ShapePooling { get; init; } = 0.0;
     /// <summary>Bound of the GRU modulation: coefficient = effect * (1 + m), m = this * tanh(head) centred over the fitted
     /// weeks (so |m| &lt;= 2 * this, and a channel's average coefficient is its effect).</summary>
     public double ModulationBound { get; init; } = 0.25;

@@ -94,6 +94,11 @@ internal static class StructuralPrefit
         foreach (var p in new[] { net.RegionEffect, net.TrendSlope, net.GlobalTrendSlope, net.SeasonalAmplitude, net.GlobalSeasonalAmplitude, net.ControlCoeff, net.RegionControlCoeff })
             p.zero_();
         net.TrendDampingRaw.fill_(k[2.2]);
+        if (net.ShapeCentre is { } centre)
+        {
+            using var priorCentres = ModulatedMmmNetwork.ShapePriorCentres(o);
+            centre.copy_(priorCentres);
+        }
 
         var cells = data.FitMask;
         var perRegion = cells.sum(1).clamp_min(k[1]);
