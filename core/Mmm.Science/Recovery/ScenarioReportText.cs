@@ -34,9 +34,9 @@ public static class ScenarioReportText
         lines.Add(Inv($"    {"all media",-22}{Pct(s.TrueMediaShare),11}{Pct(s.ModelMediaShare),13}{"",18}{100 * s.MediaShareError,10:F2}"));
         if (s.Channels.Any(c => c.ModelShape is not null))
         {
-            lines.Add(Inv($"    {"response curve",-22}{"decay true/model",20}{"slope true/model",20}{"half true/model",20}"));
+            lines.Add(Inv($"    {"response curve",-22}{"decay true/model",20}{"slope true/model",20}{"half true/model",20}{"elasticity true/model",24}"));
             foreach (var c in s.Channels.Where(c => c.ModelShape is not null))
-                lines.Add(Inv($"    {c.Channel,-22}{Pair(c.TrueShape?.AdstockDecay, c.ModelShape!.AdstockDecay),20}{Pair(c.TrueShape?.HillSlope, c.ModelShape.HillSlope),20}{Pair(c.TrueShape?.HillHalfSaturation, c.ModelShape.HillHalfSaturation),20}"));
+                lines.Add(Inv($"    {c.Channel,-22}{Pair(c.TrueShape?.AdstockDecay, c.ModelShape!.AdstockDecay),20}{Pair(c.TrueShape?.HillSlope, c.ModelShape.HillSlope),20}{Pair(c.TrueShape?.HillHalfSaturation, c.ModelShape.HillHalfSaturation),20}{Pair(c.TrueShape?.ElasticityAtMean, c.ModelShape.ElasticityAtMean),24}"));
         }
 
         var worst = s.WorstShareChannel;

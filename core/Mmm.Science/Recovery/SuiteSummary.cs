@@ -18,6 +18,9 @@ public sealed record SuiteSummary(
     int IntervalsCovering = 0,
     int IntervalCount = 0)
 {
+    /// <summary>How much of the share errors the fitted curves' elasticities explain; null without enough known curves.</summary>
+    public ElasticityDiagnosis? Elasticity { get; init; }
+
     public static SuiteSummary From(IReadOnlyList<ScenarioScore> scores)
     {
         if (scores.Count == 0) throw new ArgumentException("no scenario was scored", nameof(scores));
@@ -33,7 +36,10 @@ public sealed record SuiteSummary(
             scores.Count(s => s.BeatsNaive),
             scores.Count,
             scores.Sum(s => s.IntervalCoverage.Covered),
-            scores.Sum(s => s.IntervalCoverage.Count));
+            scores.Sum(s => s.IntervalCoverage.Count))
+        {
+            Elasticity = ElasticityDiagnosis.From(channels.Select(x => x.Channel)),
+        };
     }
 
     /// <summary>

@@ -78,6 +78,7 @@ public static class RecoveryCommand
         }
         Console.WriteLine(summary.WorstCasesLine());
         if (summary.CoverageLine() is { } coverage) Console.WriteLine(coverage);
+        if (summary.Elasticity is { } elasticity) Console.WriteLine(elasticity.Line());
         Console.WriteLine(summary.ClosingLine());
         return 0;
     }

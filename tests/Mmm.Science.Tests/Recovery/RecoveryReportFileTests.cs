@@ -40,6 +40,7 @@ public class RecoveryReportFileTests
         Assert.Equal("1.8", Field(tv, "model_hill_slope"));
         Assert.Equal("1.1", Field(tv, "model_hill_half"));
         Assert.Equal("", Field(zero, "model_adstock_decay"));
+        Assert.Equal(2.0 / (1 + Math.Pow(0.9, -2.0)), double.Parse(Field(tv, "true_elasticity"), CultureInfo.InvariantCulture), 5);
     }
 
     [Fact]
@@ -59,6 +60,7 @@ public class RecoveryReportFileTests
         var tv = scenario.GetProperty("channels")[0];
         Assert.Equal(0.9, tv.GetProperty("trueShape").GetProperty("hillHalfSaturation").GetDouble(), 9);
         Assert.Equal(0.45, tv.GetProperty("modelShape").GetProperty("adstockDecay").GetDouble(), 9);
+        Assert.Equal(1.8 / (1 + Math.Pow(1.1, -1.8)), tv.GetProperty("modelShape").GetProperty("elasticityAtMean").GetDouble(), 9);
         Assert.Equal(JsonValueKind.Null, scenario.GetProperty("channels")[1].GetProperty("modelShape").ValueKind);
     }
 

@@ -70,7 +70,7 @@ public class OutputWriterTests : IDisposable
         Assert.Equal(["channel", "spendBasis", "costPerUnit", "train", "holdout", "all"], json["channels"]![0]!.AsObject().Select(p => p.Key));
         Assert.Equal(["contribution", "shareOfActual", "shareOfPredicted", "spend", "roas", "contributionLow", "contributionHigh",
             "shareOfActualLow", "shareOfActualHigh", "roasLow", "roasHigh"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
-        Assert.Equal(["channel", "adstockDecay", "hillSlope", "hillHalfSaturation"], json["responseCurves"]![1]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["channel", "adstockDecay", "hillSlope", "hillHalfSaturation", "elasticityAtMean"], json["responseCurves"]![1]!.AsObject().Select(p => p.Key));
         Assert.Equal(2.25, json["responseCurves"]![1]!["hillSlope"]!.GetValue<double>());
     }
 
