@@ -102,11 +102,12 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         using var k = new KeptScalars();
         return exp(HillHalfRaw.clamp(k[-4], k[4]));
     }
-    /// <summary>[3] the shape priors' medians on the scale the priors use: logit of the decay's fraction of its ceiling, log slope, log half point.</summary>
-    public static Tensor ShapePriorCentres(MmmOptions o) => tensor(new[]
-    {
-        (float)Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior)), (float)Math.Log(o.HillSlopePrior), (float)Math.Log(o.HillHalfPrior),
-    });
+    /// <summary>The shape priors' medians on the scale the priors use: logit of the decay's fraction of its ceiling, log slope,
+    /// log half point (the order of shape_centre).</summary>
+    public static double[] ShapePriorMedians(MmmOptions o) =>
+        [Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior)), Math.Log(o.HillSlopePrior), Math.Log(o.HillHalfPrior)];
+    /// <summary>[3] <see cref="ShapePriorMedians"/> as a tensor: where shape_centre starts.</summary>
+    public static Tensor ShapePriorCentres(MmmOptions o) => tensor(ShapePriorMedians(o).Select(m => (float)m).ToArray());
     public override (Tensor Decay, Tensor Slope, Tensor Half) ResponseShapes() => (AdstockDecay(), HillSlope(), HillHalf());
     /// <summary>[R,C] each region's stable effect: the pooled effect times exp(its deviation).</summary>
     public Tensor Effect() => nn.functional.softplus(EffectRaw).view(1, -1) * exp(RegionEffect);

@@ -60,11 +60,11 @@ public static class ModulatedLoss
                   + Pooling(net.SeasonalAmplitude, o.SeasonalPoolingSd)
                   + Pooling(net.TrendSlope, o.TrendPoolingSd);
         if (o.AdstockPriorSd > 0)
-            total = total + ShapePrior(net, net.AdstockRaw, 0, Math.Log(o.AdstockPrior / (o.AdstockMax - o.AdstockPrior)), o.AdstockPriorSd);
+            total = total + ShapePrior(net, net.AdstockRaw, 0, o.AdstockPriorSd);
         if (o.HillSlopePriorSd > 0)
-            total = total + ShapePrior(net, log(net.HillSlope()), 1, Math.Log(o.HillSlopePrior), o.HillSlopePriorSd);
+            total = total + ShapePrior(net, log(net.HillSlope()), 1, o.HillSlopePriorSd);
         if (o.HillHalfPriorSd > 0)
-            total = total + ShapePrior(net, log(net.HillHalf()), 2, Math.Log(o.HillHalfPrior), o.HillHalfPriorSd);
+            total = total + ShapePrior(net, log(net.HillHalf()), 2, o.HillHalfPriorSd);
         if (withShrinkage && o.EffectShrinkage > 0)
             total = total + Shrinkage(MeanContributions(outputs, mask), o).sum();
         return total;
@@ -97,15 +97,17 @@ public static class ModulatedLoss
     }
 
     /// <summary>
-    /// -log of one response-shape prior over the channels (<paramref name="value"/>: [C] on the prior's scale). Without
-    /// shape pooling each channel is normal around <paramref name="centre"/>; with it, around the panel's own centre
-    /// (entry <paramref name="index"/> of shape_centre), which is itself normal around <paramref name="centre"/>. The
-    /// variance is split so that one channel's marginal prior keeps sd <paramref name="sd"/>: a channel whose data are
-    /// silent on its shape follows the channels whose data are not, instead of the fixed median.
+    /// -log of one response-shape prior over the channels (<paramref name="value"/>: [C] on the prior's scale; <paramref name="index"/>:
+    /// which shape, in the order of <see cref="ModulatedMmmNetwork.ShapePriorMedians"/>). Without shape pooling each channel
+    /// is normal around the median; with it, around the panel's own centre (entry <paramref name="index"/> of shape_centre),
+    /// which is itself normal around the median. The variance is split so that one channel's marginal prior keeps sd
+    /// <paramref name="sd"/>: a channel whose data are silent on its shape follows the channels whose data are not, instead
+    /// of the fixed median.
     /// </summary>
-    private static Tensor ShapePrior(ModulatedMmmNetwork net, Tensor value, int index, double centre, double sd)
+    private static Tensor ShapePrior(ModulatedMmmNetwork net, Tensor value, int index, double sd)
     {
         var pooling = net.Options.ShapePooling;
+        double centre = ModulatedMmmNetwork.ShapePriorMedians(net.Options)[index];
         if (net.ShapeCentre is not { } panel || pooling <= 0) return Normal(value, centre, sd);
         using var k = new KeptScalars();
         var panelCentre = panel[index];
