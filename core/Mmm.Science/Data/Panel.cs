@@ -26,6 +26,16 @@ public sealed class Panel
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
     /// <summary>Channel -> cost of one unit, for media columns that hold units (run config <c>costPerUnit</c>).</summary>
     public IReadOnlyDictionary<string, double> CostPerUnit { get; init; } = ChannelCosts.None;
+    /// <summary>The run config's lift tests, resolved to this panel's cells; the fit is calibrated to them.</summary>
+    public IReadOnlyList<PanelLiftTest> LiftTests { get; init; } = [];
+
+    /// <summary>The same panel with <paramref name="tests"/> (checked against it by <see cref="Data.LiftTests.Resolve"/>) as its lift tests.</summary>
+    public Panel WithLiftTests(IReadOnlyList<LiftTest> tests, string source) => new()
+    {
+        Source = Source, Regions = Regions, Dates = Dates, StepDays = StepDays, KpiName = KpiName, Channels = Channels, Controls = Controls,
+        Kpi = Kpi, Media = Media, ControlValues = ControlValues, Present = Present, IgnoredColumns = IgnoredColumns, CostPerUnit = CostPerUnit,
+        LiftTests = Data.LiftTests.Resolve(tests, this, source),
+    };
 
     public int RegionCount => Regions.Count;
     public int PeriodCount => Dates.Count;

@@ -31,6 +31,7 @@ public static class PanelReader
             RejectTooShort(calendar, config, sourceName);
             var weeks = TrainingWeeks.Of(calendar.Dates.Count, config.Options);
             var panel = await PanelValueReader.ReadAsync(reader, columns, keys, calendar, weeks, config.CostPerUnit, sourceName, ct);
+            if (config.LiftTests.Count > 0) panel = panel.WithLiftTests(config.LiftTests, sourceName);
             return new PanelReadResult(panel, config);
         }
         finally

@@ -14,6 +14,8 @@ public sealed record RunSummary
     public required IReadOnlyList<ChannelSummary> Channels { get; init; }
     /// <summary>Each channel's fitted adstock and saturation, in the order of <see cref="Channels"/>.</summary>
     public IReadOnlyList<ResponseCurve> ResponseCurves { get; init; } = [];
+    /// <summary>The run config's lift tests next to the fitted model's lift over the same rows; empty without lift tests.</summary>
+    public IReadOnlyList<LiftTestResult> LiftTests { get; init; } = [];
     public required DagSummary Dag { get; init; }
     /// <summary>Wall time per phase (validating, scaling, training, ...), in seconds.</summary>
     public IReadOnlyDictionary<string, double> TimingsSeconds { get; init; } = new Dictionary<string, double>();

@@ -27,6 +27,8 @@ internal static class AttributionIntervals
         using var scope = NewDisposeScope();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var hessian = LaplacePosterior.Hessian(() => NegativeLogPosterior(net, data), parameters, perRegion);
+        if (data.Lift is { } lift)
+            LaplacePosterior.AddGaussNewton(hessian, () => lift.StandardisedLifts(net.Forward(data.Inputs, withModulation: false).MediaContributions), parameters);
         double hessianSeconds = clock.Elapsed.TotalSeconds;
         int effect = named.Select(p => p.Name).ToList().IndexOf("effect_raw");
         long effectOffset = parameters.Take(effect).Sum(p => p.numel());

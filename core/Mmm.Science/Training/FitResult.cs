@@ -13,4 +13,5 @@ public sealed record FitResult(
     NotearsState Duals,
     int EpochsTrained,
     int? RestoredBestEpoch,
-    IReadOnlyList<ResponseCurve>? ResponseCurves = null);
+    IReadOnlyList<ResponseCurve>? ResponseCurves = null,
+    IReadOnlyList<LiftTestResult>? LiftTests = null);

@@ -11,12 +11,13 @@ namespace Mmm.Science.Training;
 /// on the adstock decays, log-normal on the Hill slopes and half-saturation points (when their sd is set), normal on each region's deviation
 /// from the pooled effects, normal on the modulation per cell, and an optional bounded shrinkage of each channel's
 /// mean contribution (effects too small for the data fall to zero). The channel graph keeps the NOTEARS terms
-/// and the structure score on the media.
+/// and the structure score on the media. With lift tests (<see cref="LiftCalibration"/>) their likelihood is added
+/// like the fit's.
 /// </summary>
 public static class ModulatedLoss
 {
     public static LossTerms Compute(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
-        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true)
+        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true, LiftCalibration? lift = null)
     {
         using var k = new KeptScalars();
         var o = net.Options;
@@ -35,9 +36,11 @@ public static class ModulatedLoss
             modulation = k[0.5] * (added.square() * mask.unsqueeze(-1)).sum() / k[o.ModulationPriorSd * o.ModulationPriorSd];
             total = total + modulation;
         }
+        var calibration = lift?.Term(outputs.MediaContributions);
+        if (calibration is not null) total = total + calibration;
         total = total / cells;
         if (structuralOnly)
-            return new LossTerms(total, fit, zeros(1, device: fit.device), null, null, null, null, null, null, null, null, priors, modulation);
+            return new LossTerms(total, fit, zeros(1, device: fit.device), null, null, null, null, null, null, null, null, priors, modulation, calibration);
 
         var dag = MmmLoss.DagLoss(net, notears);
         total = total + k[o.DagWeight] * dag;
@@ -47,7 +50,7 @@ public static class ModulatedLoss
             structure = MmmLoss.StructureScore(media, outputs.MediaAdstock.detach(), net.Adjacency(), mask, confounders);
             total = total + k[o.DagStructureWeight] * structure;
         }
-        return new LossTerms(total, fit, dag, null, null, null, null, null, null, null, structure, priors, modulation);
+        return new LossTerms(total, fit, dag, null, null, null, null, null, null, null, structure, priors, modulation, calibration);
     }
 
     /// <summary>The negative log priors of the structural parameters (summed, not divided by N).</summary>

@@ -37,6 +37,7 @@ public static class RunSummaryBuilder
             Metrics = result.Metrics,
             Channels = result.Channels,
             ResponseCurves = result.ResponseCurves ?? [],
+            LiftTests = result.LiftTests ?? [],
             Dag = new DagSummary
             {
                 Mode = o.DagMode,

@@ -8,7 +8,7 @@ namespace Mmm.Science.Training;
 /// <summary>
 /// The warm start of the modulated and structural architectures: fits the structural model alone (no GRU)
 /// from one or more starting shapes of the response curves and keeps the restart with the best profile
-/// likelihood (½ N ln MSE + priors). The noise variance σ² is re-estimated from the residuals as it goes
+/// likelihood (½ N ln MSE + priors + the lift tests' term). The noise variance σ² is re-estimated from the residuals as it goes
 /// and left in the network for the main objective. Cheap: no sequential step, so thousands of epochs cost
 /// seconds; the GRU then starts from this model with its modulation at zero.
 /// </summary>
@@ -70,14 +70,15 @@ internal static class StructuralPrefit
         var last = Loss(net, data);
         net.NoiseVariance.copy_(last.Fit.clamp_min(k[1e-8]));
         double fit = last.Fit.item<float>(), cells = data.FitMask.sum().item<float>();
-        return (0.5 * cells * Math.Log(Math.Max(fit, 1e-12)) + last.Priors!.item<float>(), fit);
+        double calibration = last.Calibration?.item<float>() ?? 0;
+        return (0.5 * cells * Math.Log(Math.Max(fit, 1e-12)) + last.Priors!.item<float>() + calibration, fit);
     }
 
     private static LossTerms Loss(ModulatedMmmNetwork net, TrainingTensors data, bool withShrinkage = true)
     {
         var outputs = net.Forward(data.Inputs, withModulation: false);
         return ModulatedLoss.Compute(net, outputs, data.Target, data.FitMask, NotearsState.Initial(0, 0), data.Inputs.Media, null, structuralOnly: true,
-            withShrinkage: withShrinkage);
+            withShrinkage: withShrinkage, lift: data.Lift);
     }
 
     /// <summary>Sets the response curves to <paramref name="start"/>, every channel to a small equal share, the rest to the region means.</summary>

@@ -61,7 +61,8 @@ public sealed partial class TrainingSession
         var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
         var channels = ChannelTotals.Compute(Panel, decomposition, fit, intervals);
-        return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored, ResponseCurves());
+        return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored, ResponseCurves(),
+            LiftTestResult.From(Panel, decomposition));
     }
 
     private IReadOnlyList<ResponseCurve> ResponseCurves()

@@ -179,7 +179,7 @@ public sealed partial class TrainingSession : IDisposable
     private LossTerms Loss(ModelOutputs outputs, NotearsState duals) => Network switch
     {
         CausalMmmNetwork reference => MmmLoss.Compute(reference, outputs, Data.Target, Data.FitMask, duals, media: Data.Inputs.Media),
-        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders),
+        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders, lift: Data.Lift),
         _ => throw new InvalidOperationException($"no objective for {Network.GetType().Name}"),
     };
 

@@ -27,6 +27,8 @@ public sealed class TrainingTensors : IDisposable
     /// <summary>[R,Tm,P] per region, an orthonormal basis of level, trend, seasonality and controls over the fitted cells
     /// (<see cref="ConfounderBasis"/>); only the modulated and structural architectures use it, null for the reference.</summary>
     public Tensor? Confounders { get; init; }
+    /// <summary>The panel's lift tests as a term of the objective; null when it has none or for the reference architecture.</summary>
+    public LiftCalibration? Lift { get; init; }
 
     public static TrainingTensors Build(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, Device device)
     {
@@ -67,6 +69,7 @@ public sealed class TrainingTensors : IDisposable
         {
             Confounders = o.Architecture == Architectures.Reference ? null
                 : ConfounderBasis.Build(fitMask, inputs.TrendTime, inputs.Seasonal, inputs.Controls).to(device),
+            Lift = o.Architecture == Architectures.Reference ? null : LiftCalibration.Build(panel, scaler, split, device),
             Split = split,
             Inputs = inputs.To(device),
             Target = tensor(y, [r, tm]).to(device),
@@ -126,5 +129,6 @@ public sealed class TrainingTensors : IDisposable
         HoldoutMask.Dispose();
         InitCells.Dispose();
         Confounders?.Dispose();
+        Lift?.Dispose();
     }
 }

@@ -10,22 +10,24 @@ using Mmm.Science.Training;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>recovery [--scenario a,b] [--config json] [--seeds N] [--out file.csv|file.json] [--data dir]</c>: the
+/// <c>recovery [--scenario a,b] [--config json] [--seeds N] [--lift-tests se] [--out file.csv|file.json] [--data dir]</c>: the
 /// attribution benchmark. Fits every scenario of <see cref="RecoverySuite"/> in turn with the real default model
 /// (plus any overrides), prints a block of figures per fit against the known truth, and ends with the suite's
-/// worst cases in one line that scripts read (<see cref="SuiteSummary.ClosingLine"/>).
+/// worst cases in one line that scripts read (<see cref="SuiteSummary.ClosingLine"/>). <c>--lift-tests</c> calibrates
+/// every fit to simulated experiments (<see cref="SimulatedLiftTests"/>).
 /// </summary>
 public static class RecoveryCommand
 {
-    public const string Usage = "recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--out <file.csv|file.json>] [--data <dir>]";
+    public const string Usage = "recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--lift-tests <se as a fraction of the KPI>] [--out <file.csv|file.json>] [--data <dir>]";
 
     public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
     {
-        args.CheckOnly("scenario", "config", "seeds", "out", "data");
+        args.CheckOnly("scenario", "config", "seeds", "lift-tests", "out", "data");
         if (args.Positional.Count != 0) throw new UsageException(Usage);
         var options = Options(args.Option("config"));
         int seeds = args.Int("seeds", 1);
         if (seeds < 1) throw new UsageException("--seeds must be at least 1");
+        double? liftPrecision = LiftPrecision(args.Option("lift-tests"));
         var outPath = args.Option("out");
         if (outPath is not null && Path.GetExtension(outPath).ToLowerInvariant() is not (".csv" or ".json"))
             throw new UsageException($"--out must end in .csv or .json (got '{outPath}')");
@@ -34,7 +36,8 @@ public static class RecoveryCommand
         var logger = new MinimumLevelLogger(logging.CreateLogger("recovery"),
             Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is null ? LogLevel.Warning : LogLevel.Trace);
         Console.WriteLine($"mmm recovery: {scenarios.Count} scenario{(scenarios.Count == 1 ? "" : "s")} x {seeds} seed{(seeds == 1 ? "" : "s")} " +
-                          $"(model seeds {string.Join(", ", Enumerable.Range(options.Seed, seeds))}); config: {Overrides(options)}");
+                          $"(model seeds {string.Join(", ", Enumerable.Range(options.Seed, seeds))}); config: {Overrides(options)}" +
+                          (liftPrecision is { } p ? $"; calibrated to simulated lift tests, one per channel, se {100 * p:G3} % of the tested rows' KPI" : ""));
 
         var scores = new List<ScenarioScore>();
         var spreads = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -42,6 +45,7 @@ public static class RecoveryCommand
         {
             var scenario = scenarios[i];
             var loaded = await scenario.LoadAsync(CancellationToken.None);
+            if (liftPrecision is { } precision) loaded = SimulatedLiftTests.With(loaded, precision, options);
             Console.WriteLine(ScenarioReportText.Header(i + 1, scenarios.Count, scenario, loaded));
             var runs = new List<ScenarioScore>();
             for (int k = 0; k < seeds; k++)
@@ -81,6 +85,14 @@ public static class RecoveryCommand
         if (summary.Elasticity is { } elasticity) Console.WriteLine(elasticity.Line());
         Console.WriteLine(summary.ClosingLine());
         return 0;
+    }
+
+    private static double? LiftPrecision(string? value)
+    {
+        if (value is null) return null;
+        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 && p < 1
+            ? p
+            : throw new UsageException($"--lift-tests takes the tests' standard error as a fraction of the tested rows' KPI, between 0 and 1 (got '{value}')");
     }
 
     /// <summary>The product defaults, with the model-option overrides of <paramref name="config"/> (inline JSON or a file).</summary>

@@ -58,7 +58,7 @@ public class OutputWriterTests : IDisposable
         Assert.Contains("\n  \"instanceId\": \"mmm-sample-0123456789ab\"", text);
 
         var json = JsonNode.Parse(text)!.AsObject();
-        Assert.Equal(["instanceId", "input", "effectiveConfig", "metrics", "channels", "responseCurves", "dag", "timingsSeconds", "device", "versions"], json.Select(p => p.Key));
+        Assert.Equal(["instanceId", "input", "effectiveConfig", "metrics", "channels", "responseCurves", "liftTests", "dag", "timingsSeconds", "device", "versions"], json.Select(p => p.Key));
         Assert.Null(json["input"]!["etag"]);
         Assert.Equal(["uri", "etag", "rows", "regions", "periods", "channels", "controls", "absentCells", "ignoredColumns"], json["input"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["mode", "finalH", "rho", "alpha", "threshold", "selectedEdges", "acyclic", "removedEdges"], json["dag"]!.AsObject().Select(p => p.Key));
@@ -72,6 +72,9 @@ public class OutputWriterTests : IDisposable
             "shareOfActualLow", "shareOfActualHigh", "roasLow", "roasHigh"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["channel", "adstockDecay", "hillSlope", "hillHalfSaturation", "elasticityAtMean"], json["responseCurves"]![1]!.AsObject().Select(p => p.Key));
         Assert.Equal(2.25, json["responseCurves"]![1]!["hillSlope"]!.GetValue<double>());
+        var lift = json["liftTests"]![0]!.AsObject();
+        Assert.Equal(["channel", "start", "end", "regions", "rows", "lift", "standardError", "modelLift", "zScore"], lift.Select(p => p.Key));
+        Assert.Equal(("2024-01-08", "2024-01-15", -1.5), (lift["start"]!.GetValue<string>(), lift["end"]!.GetValue<string>(), lift["zScore"]!.GetValue<double>()));
     }
 
     [Fact]

@@ -50,6 +50,7 @@ internal static class SampleOutputs
             Metrics = MetricsCalculator.Report(actual, predicted, Enumerable.Repeat(true, actual.Length).ToArray(), split, regions),
             Channels = channels,
             ResponseCurves = [new ResponseCurve("radio", 0.3, 1.5, 0.8), new ResponseCurve("tv", 0.55, 2.25, 1.2)],
+            LiftTests = [new LiftTestResult("tv", new DateOnly(2024, 1, 8), new DateOnly(2024, 1, 15), ["north"], 2, 120, 10, 105, -1.5)],
             Dag = new DagSummary
             {
                 Mode = "notears", FinalH = 1e-9, Rho = 3, Alpha = 0.25, Threshold = 0.3,

@@ -37,6 +37,25 @@ public class LaplacePosteriorTests
     }
 
     [Fact]
+    public void Gauss_Newton_adds_the_outer_products_of_the_residuals_gradients()
+    {
+        // r = J θ - b for J = [[1, 2, 0], [0, -1, 3]]: the curvature of ½|r|² is JᵀJ, added to what is there.
+        using var first = new Parameter(tensor(new[] { 0.3f }));
+        using var second = new Parameter(tensor(new[,] { { -0.5f, 1.2f } }));
+        double[,] j = { { 1, 2, 0 }, { 0, -1, 3 } };
+        using var k = new KeptScalars();
+        var hessian = eye(3, dtype: ScalarType.Float64);
+        LaplacePosterior.AddGaussNewton(hessian, () => stack(new[]
+        {
+            first[0] + k[2] * second[0, 0] - k[1],
+            -second[0, 0] + k[3] * second[0, 1] + k[2],
+        }), [first, second]);
+        for (int a = 0; a < 3; a++)
+            for (int b = 0; b < 3; b++)
+                Assert.Equal((a == b ? 1 : 0) + j[0, a] * j[0, b] + j[1, a] * j[1, b], hessian[a, b].item<double>(), 5);
+    }
+
+    [Fact]
     public void Draws_have_the_inverse_hessian_as_covariance_and_repeat_with_the_seed()
     {
         using var k = new KeptScalars();

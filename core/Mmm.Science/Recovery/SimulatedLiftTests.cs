@@ -1,0 +1,54 @@
+using Mmm.Science.Data;
+using Mmm.Science.Options;
+using Mmm.Science.Synthetic;
+
+namespace Mmm.Science.Recovery;
+
+/// <summary>
+/// The experiments a marketer could have run on a scenario's panel (<c>mmm recovery --lift-tests</c>): one geo test
+/// per channel, in the first half of the regions (the one region of a one-region panel), over <see cref="Weeks"/>
+/// weeks of the training period, the channels' windows staggered over it. Each result is what an experiment reports:
+/// the channel's true contribution over the test's rows plus a normal measurement error whose sd, the reported se,
+/// is <c>precision</c> x the KPI of those rows (seeded by the scenario's name). The truth enters only through that noisy measurement, as it would.
+/// </summary>
+public static class SimulatedLiftTests
+{
+    public const int Weeks = 8;
+
+    /// <param name="precision">The tests' standard error as a fraction of the KPI over the tested rows (e.g. 0.01).</param>
+    public static RecoveryCase With(RecoveryCase recoveryCase, double precision, MmmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(recoveryCase);
+        if (!(precision > 0)) throw new ArgumentOutOfRangeException(nameof(precision), precision, "must be > 0");
+        var panel = recoveryCase.Panel;
+        var (first, end) = TrainingWeeks.Of(panel.PeriodCount, options);
+        int span = Math.Max(0, end - first - Weeks), channels = panel.ChannelCount;
+        var regions = Enumerable.Range(0, Math.Max(1, panel.RegionCount / 2)).ToList();
+        var tests = new List<LiftTest>(channels);
+        for (int c = 0; c < channels; c++)
+        {
+            int start = first + span * (c + 1) / (channels + 1), stop = Math.Min(end, start + Weeks) - 1;
+            double lift = 0, kpi = 0;
+            foreach (int r in regions)
+                for (int p = start; p <= stop; p++)
+                {
+                    if (!panel.IsPresent(r, p)) continue;
+                    lift += recoveryCase.Truth.Contributions[new RowKey(panel.Regions[r], panel.Dates[p])][c];
+                    kpi += panel.KpiAt(r, p);
+                }
+            double se = precision * Math.Abs(kpi);
+            var noise = DeterministicRandom.For(NameSeed(recoveryCase.Name), (ulong)c).Normal();
+            tests.Add(new LiftTest(panel.Channels[c], panel.Dates[start], panel.Dates[stop], regions.Select(r => panel.Regions[r]).ToList(),
+                lift + se * noise, se));
+        }
+        return recoveryCase with { Panel = panel.WithLiftTests(tests, $"{recoveryCase.Name} (simulated lift tests)") };
+    }
+
+    /// <summary>The measurement noise's seed: FNV-1a of the scenario's name, so a scenario's tests do not depend on which others run.</summary>
+    private static ulong NameSeed(string name)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char ch in name) hash = (hash ^ ch) * 1099511628211UL;
+        return hash;
+    }
+}

@@ -1,0 +1,83 @@
+using Mmm.Science.Data;
+using Mmm.Science.Model;
+using Mmm.Science.Scaling;
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Training;
+
+/// <summary>
+/// The panel's lift tests as a term of the objective: for each experiment e, the model's lift is its channel's
+/// contribution summed over the test's rows in KPI units, and the term is the Gaussian likelihood of the measurement,
+/// <c>½ Σ_e ((model lift_e − lift_e) / se_e)²</c> (nats, like the fit's ½ SSE / σ²). This is the outside information that
+/// pins a channel whose data do not: the data pin its marginal effect, a test pins its total.
+/// </summary>
+public sealed class LiftCalibration : IDisposable
+{
+    /// <summary>[E, R*Tm] per test and model cell: the factor from the cell's scaled contribution to KPI units over the
+    /// test's standard error on the test's cells, else 0.</summary>
+    private readonly Tensor _weights;
+    /// <summary>[E] each test's channel.</summary>
+    private readonly Tensor _channels;
+    /// <summary>[E] measured lift / se.</summary>
+    private readonly Tensor _targets;
+
+    public IReadOnlyList<PanelLiftTest> Tests { get; }
+
+    private LiftCalibration(IReadOnlyList<PanelLiftTest> tests, Tensor weights, Tensor channels, Tensor targets)
+    {
+        Tests = tests;
+        _weights = weights;
+        _channels = channels;
+        _targets = targets;
+    }
+
+    /// <returns>null when the panel has no lift tests.</returns>
+    public static LiftCalibration? Build(Panel panel, PanelScaler scaler, PanelSplit split, Device device)
+    {
+        var tests = panel.LiftTests;
+        if (tests.Count == 0) return null;
+        int periods = panel.PeriodCount, modelPeriods = split.ModelPeriods;
+        var weights = new float[tests.Count * panel.RegionCount * modelPeriods];
+        for (int e = 0; e < tests.Count; e++)
+            foreach (int cell in tests[e].Cells)
+            {
+                int region = cell / periods, period = cell % periods;
+                int model = region * modelPeriods + split.Padding + period;
+                weights[e * panel.RegionCount * modelPeriods + model] = (float)(scaler.KpiDivisor[region] / tests[e].Test.StandardError);
+            }
+        return new LiftCalibration(tests,
+            tensor(weights, [tests.Count, panel.RegionCount * modelPeriods]).to(device),
+            tensor(tests.Select(t => (long)t.Channel).ToArray()).to(device),
+            tensor(tests.Select(t => (float)(t.Test.Lift / t.Test.StandardError)).ToArray()).to(device));
+    }
+
+    /// <summary>[E] each test's model lift in units of its standard error, from the contributions [R, Tm, C] (scaled KPI).</summary>
+    public Tensor StandardisedLifts(Tensor mediaContributions)
+    {
+        var perChannel = matmul(_weights, mediaContributions.reshape(_weights.shape[1], -1)); // [E, C]
+        return perChannel.gather(1, _channels.unsqueeze(1)).squeeze(1);
+    }
+
+    /// <summary>The term of the objective, <c>½ Σ z_e²</c> with z_e = (model lift − measured) / se.</summary>
+    public Tensor Term(Tensor mediaContributions)
+    {
+        using var k = new KeptScalars();
+        return k[0.5] * (StandardisedLifts(mediaContributions) - _targets).square().sum();
+    }
+
+    /// <summary>Each test's model lift in KPI units, for the network's current parameters.</summary>
+    public double[] ModelLifts(ModulatedMmmNetwork net, ModelInputs inputs)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var z = StandardisedLifts(net.Forward(inputs, dropoutMask: null).MediaContributions).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        return z.Select((x, e) => x * Tests[e].Test.StandardError).ToArray();
+    }
+
+    public void Dispose()
+    {
+        _weights.Dispose();
+        _channels.Dispose();
+        _targets.Dispose();
+    }
+}
