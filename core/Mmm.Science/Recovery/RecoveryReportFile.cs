@@ -7,7 +7,7 @@ namespace Mmm.Science.Recovery;
 
 /// <summary>
 /// Writes the suite's per-scenario, per-channel results for tables: CSV (one row per scenario, seed and channel,
-/// scenario figures repeated on each row) or JSON (one object per scenario and seed, its channels nested, and the
+/// scenario figures repeated on each row) or JSON (one object per scenario and seed, its channels and lift tests nested, and the
 /// closing line). Shares, share errors and WAPE are in percent / percentage points; ROAS in KPI units per spend unit.
 /// </summary>
 public static class RecoveryReportFile
@@ -105,6 +105,11 @@ public static class RecoveryReportFile
                     roasErrorPct = 100 * c.RoasError,
                     trueShape = c.TrueShape,
                     modelShape = c.ModelShape,
+                }),
+                liftTests = (s.LiftTests ?? []).Select(t => new
+                {
+                    channel = t.Test.Channel, start = t.Test.Start, end = t.Test.End, regions = t.Test.Regions, rows = t.Test.Rows,
+                    trueLift = t.TrueLift, measuredLift = t.Test.Lift, standardError = t.Test.StandardError, modelLift = t.Test.ModelLift, zScore = t.Test.ZScore,
                 }),
             }),
         };

@@ -73,7 +73,16 @@ public static class RecoveryScoring
             BestNaiveWape: bestNaiveWape,
             WallSeconds: wallSeconds,
             EpochsTrained: fit.EpochsTrained,
-            CpuSeconds: cpuSeconds);
+            CpuSeconds: cpuSeconds,
+            LiftTests: fit.LiftTests?.Select(t => new LiftTestScore(t, TrueLift(t, truth, index[t.Channel]))).ToList());
+    }
+
+    /// <summary>The channel's true contribution over a lift test's rows.</summary>
+    private static double TrueLift(LiftTestResult test, RecoveryTruth truth, int channel)
+    {
+        var regions = test.Regions.ToHashSet(StringComparer.Ordinal);
+        return truth.Contributions.Where(kv => regions.Contains(kv.Key.Region) && kv.Key.Date >= test.Start && kv.Key.Date <= test.End)
+            .Sum(kv => kv.Value[channel]);
     }
 
     /// <summary>The naive forecast (of <see cref="MetricsCalculator"/>'s three) with the lowest holdout WAPE.</summary>

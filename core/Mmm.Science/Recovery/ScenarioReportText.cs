@@ -39,6 +39,13 @@ public static class ScenarioReportText
                 lines.Add(Inv($"    {c.Channel,-22}{Pair(c.TrueShape?.AdstockDecay, c.ModelShape!.AdstockDecay),20}{Pair(c.TrueShape?.HillSlope, c.ModelShape.HillSlope),20}{Pair(c.TrueShape?.HillHalfSaturation, c.ModelShape.HillHalfSaturation),20}{Pair(c.TrueShape?.ElasticityAtMean, c.ModelShape.ElasticityAtMean),24}"));
         }
 
+        if (s.LiftTests is { Count: > 0 } tests)
+        {
+            lines.Add(Inv($"    {"lift test",-22}{"window",25}{"rows",6}{"true",12}{"measured",12}{"se",10}{"model",12}{"z",7}"));
+            foreach (var t in tests)
+                lines.Add(Inv($"    {t.Test.Channel,-22}{$"{t.Test.Start:yyyy-MM-dd} to {t.Test.End:yyyy-MM-dd}",25}{t.Test.Rows,6}{t.TrueLift,12:G5}{t.Test.Lift,12:G5}{t.Test.StandardError,10:G3}{t.Test.ModelLift,12:G5}{t.Test.ZScore,7:F2}"));
+        }
+
         var worst = s.WorstShareChannel;
         string zero = s.WorstZeroEffectChannel is { } z ? Inv($"zero-effect share {NoNegativeZero(100 * z.ModelShare, 2):F2} % ({z.Channel})") : "no zero-effect channel";
         string roas = s.WorstRoasChannel is { } r

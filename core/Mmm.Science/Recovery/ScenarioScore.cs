@@ -30,6 +30,9 @@ public sealed record ChannelScore(
     public double? RoasError => RecoveryRoas.RelativeError(ModelRoas, TrueRoas);
 }
 
+/// <summary>A lift test the fit was calibrated to, next to the true lift over the same rows (what the test measured with error).</summary>
+public sealed record LiftTestScore(LiftTestResult Test, double TrueLift);
+
 /// <summary>How well one fit recovered its scenario's truth.</summary>
 /// <param name="Seed">The model seed of the fit.</param>
 /// <param name="HoldoutWape">The model's holdout WAPE (null without a holdout).</param>
@@ -50,7 +53,8 @@ public sealed record ScenarioScore(
     double? BestNaiveWape,
     double WallSeconds,
     int EpochsTrained,
-    double? CpuSeconds = null)
+    double? CpuSeconds = null,
+    IReadOnlyList<LiftTestScore>? LiftTests = null)
 {
     public double MeanShareError => Channels.Average(c => c.ShareError);
     public ChannelScore WorstShareChannel => Channels.MaxBy(c => c.ShareError)!;

@@ -56,6 +56,30 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
     }
 
     [Fact]
+    public async Task A_run_config_with_a_lift_test_calibrates_the_run_and_summary_json_reports_the_test_next_to_the_model()
+    {
+        var panel = TestPanels.Synthetic();
+        var (id, _) = await fixture.UploadAsync("e2e-lift.parquet", await TestPanels.ParquetAsync(panel, LiftTestConfig(panel, panel.Channels[0])));
+        var (_, body) = await fixture.WaitAsync(id);
+
+        Assert.Equal("Completed", body["runtimeStatus"]!.GetValue<string>());
+        var outputUri = body["output"]!["outputUri"]!.GetValue<string>();
+        var summary = SummaryJson.Deserialize((await Store.ReadTextIfExistsAsync($"{outputUri}/summary.json"))!);
+        var test = Assert.Single(summary.LiftTests);
+        Assert.Equal((panel.Channels[0], panel.Dates[10], panel.Dates[17], panel.RegionCount * 8), (test.Channel, test.Start, test.End, test.Rows));
+        Assert.Equal(panel.Regions, test.Regions);
+        var decomposition = await OutputTables.Decomposition.ReadAsync(await Store.ReadAsync($"{outputUri}/{OutputTables.DecompositionFile}"), default);
+        double model = decomposition.Where(d => d.Component == test.Channel && d.Date >= test.Start && d.Date <= test.End).Sum(d => d.Contribution);
+        Assert.Equal(model, test.ModelLift, Math.Abs(model) * 1e-9);
+        Assert.Equal((model - test.Lift) / test.StandardError, test.ZScore, 9);
+        Assert.NotNull(summary.EffectiveConfig!["liftTests"]);
+    }
+
+    /// <summary>The test config with one lift test of <paramref name="channel"/> over weeks 10-17 of every region.</summary>
+    private static string LiftTestConfig(Panel panel, string channel) =>
+        TestPanels.TinyConfig[..^1] + $$""", "liftTests": [{"channel": "{{channel}}", "start": "{{panel.Dates[10]:yyyy-MM-dd}}", "end": "{{panel.Dates[17]:yyyy-MM-dd}}", "lift": 1000, "se": 100}]}""";
+
+    [Fact]
     public async Task The_same_blob_seen_twice_is_one_instance()
     {
         var bytes = await TestPanels.ParquetAsync(TestPanels.Synthetic(seed: 11));
@@ -92,6 +116,7 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
         { "too-short", PanelErrorCodes.TooShort, "fewer than the" },
         { "constant-control", PanelErrorCodes.ConstantControl, "control column 'control_price' is constant (10) over the training weeks" },
         { "kpi-and-target", PanelErrorCodes.AmbiguousRole, "both 'kpi' and 'target_price'" },
+        { "lift-test-channel", PanelErrorCodes.BadConfig, "'media_print', which is not a media channel of this file" },
     };
 
     [Theory]
@@ -107,6 +132,7 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
             "unknown-key" => await TestPanels.ParquetAsync(panel, """{"epochz": 3}"""),
             "constant-control" => await TestPanels.ParquetAsync(TestPanels.WithConstantControl(panel, 0, 10)),
             "kpi-and-target" => await TestPanels.ParquetAsync(TestPanels.WithControlNames(panel, "target_price", "control_promo")),
+            "lift-test-channel" => await TestPanels.ParquetAsync(panel, LiftTestConfig(panel, "media_print")),
             _ => await TestPanels.ParquetAsync(TestPanels.Synthetic(weeks: 12)),
         };
         var blobName = $"e2e-bad-{name}.parquet";

@@ -16,7 +16,8 @@ public class RecoveryReportFileTests
         TrueMediaShare: 0.18, ModelMediaShare: 0.17,
         PlantedEdges: [new("media_tv", "media_zero")], SelectedEdges: [],
         Graph: new GraphDifference(1, [new("media_tv", "media_zero")], [], []),
-        HoldoutWape: 0.05, BestNaive: "last 13 weeks", BestNaiveWape: 0.07, WallSeconds: 12.5, EpochsTrained: 1500, CpuSeconds: 20);
+        HoldoutWape: 0.05, BestNaive: "last 13 weeks", BestNaiveWape: 0.07, WallSeconds: 12.5, EpochsTrained: 1500, CpuSeconds: 20,
+        LiftTests: [new LiftTestScore(new LiftTestResult("media_tv", new DateOnly(2024, 3, 4), new DateOnly(2024, 4, 22), ["r1"], 8, 95, 10, 90, -0.5), TrueLift: 100)]);
 
     [Fact]
     public void Csv_has_one_row_per_channel_in_percent()
@@ -62,6 +63,10 @@ public class RecoveryReportFileTests
         Assert.Equal(0.45, tv.GetProperty("modelShape").GetProperty("adstockDecay").GetDouble(), 9);
         Assert.Equal(1.8 / (1 + Math.Pow(1.1, -1.8)), tv.GetProperty("modelShape").GetProperty("elasticityAtMean").GetDouble(), 9);
         Assert.Equal(JsonValueKind.Null, scenario.GetProperty("channels")[1].GetProperty("modelShape").ValueKind);
+        var lift = scenario.GetProperty("liftTests")[0];
+        Assert.Equal(("media_tv", "2024-03-04", 100.0, 95.0, 10.0, 90.0, -0.5), (lift.GetProperty("channel").GetString(), lift.GetProperty("start").GetString(),
+            lift.GetProperty("trueLift").GetDouble(), lift.GetProperty("measuredLift").GetDouble(), lift.GetProperty("standardError").GetDouble(),
+            lift.GetProperty("modelLift").GetDouble(), lift.GetProperty("zScore").GetDouble()));
     }
 
     [Fact]

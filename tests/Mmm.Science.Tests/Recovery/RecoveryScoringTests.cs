@@ -52,6 +52,29 @@ public class RecoveryScoringTests
     }
 
     [Fact]
+    public void A_lift_test_of_the_fit_is_scored_next_to_the_true_lift_over_its_rows()
+    {
+        // media_a tested in r1 over both weeks: true 10 + 10 = 20; media_z in both regions in week 2: true 0.
+        var fit = Fit(Channels, [("r1", Week1, 100, SplitLabels.Train, [15, 1.5, 3]), ("r1", Week2, 100, SplitLabels.Train, [15, 1.5, 3]),
+            ("r2", Week1, 50, SplitLabels.Train, [7.5, 1.5, 3]), ("r2", Week2, 50, SplitLabels.Train, [7.5, 1.5, 3])]) with
+        {
+            LiftTests =
+            [
+                new LiftTestResult("media_a", Week1, Week2, ["r1"], 2, Lift: 22, StandardError: 2, ModelLift: 30, ZScore: 4),
+                new LiftTestResult("media_z", Week2, Week2, ["r1", "r2"], 2, Lift: 1, StandardError: 1, ModelLift: 6, ZScore: 5),
+            ],
+        };
+        var truth = Truth(Channels, [("r1", Week1, [10, 3, 0], [5, 2, 1]), ("r1", Week2, [10, 3, 0], [5, 2, 1]),
+            ("r2", Week1, [5, 3, 0], [5, 2, 1]), ("r2", Week2, [5, 3, 0], [5, 2, 1])]);
+
+        var tests = RecoveryScoring.Score("hand", 42, fit, truth, wallSeconds: 1).LiftTests!;
+
+        Assert.Equal([20.0, 0.0], tests.Select(t => t.TrueLift));
+        Assert.Equal(fit.LiftTests!, tests.Select(t => t.Test));
+        Assert.Null(Scored().LiftTests); // a fit without lift tests scores none
+    }
+
+    [Fact]
     public void The_zero_effect_channel_is_found_from_the_truth_and_its_share_reported()
     {
         var s = Scored();
