@@ -57,6 +57,14 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         return root.ToJsonString(IndentedJson);
     }
 
+    /// <summary>A run config holding only <paramref name="tests"/> (key <c>liftTests</c>), e.g. to ship experiments with a panel.</summary>
+    public static string LiftTestsJson(IReadOnlyList<LiftTest> tests)
+    {
+        var root = new JsonObject();
+        Data.LiftTests.WriteTo(root, tests);
+        return root.ToJsonString(IndentedJson);
+    }
+
     private static JsonObject ParseObject(string json, string sourceName)
     {
         JsonNode? node;

@@ -5,16 +5,17 @@ using Mmm.Science.Synthetic;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>generate &lt;out.parquet&gt; [--truth truth.parquet] [--scenario name] [--seed N] [--regions N] [--weeks N] [--ragged N]</c>:
+/// <c>generate &lt;out.parquet&gt; [--truth truth.parquet] [--scenario name] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests se]</c>:
 /// a synthetic panel with known truth: the default spec, or a scenario of the recovery suite; the other options override it.
+/// <c>--lift-tests</c> adds simulated experiments (<see cref="SimulatedLiftTests"/>) as the file's run config (<c>mmm.config</c>).
 /// </summary>
 public static class GenerateCommand
 {
-    public const string Usage = "generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N]";
+    public const string Usage = "generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests <se>]";
 
     public static async Task<int> RunAsync(CommandArguments args)
     {
-        args.CheckOnly("truth", "scenario", "seed", "regions", "weeks", "ragged");
+        args.CheckOnly("truth", "scenario", "seed", "regions", "weeks", "ragged", "lift-tests");
         if (args.Positional.Count != 1) throw new UsageException(Usage);
         var basis = args.Option("scenario") is { } name
             ? RecoverySuite.Synthetic.FirstOrDefault(s => s.Name == name)?.Spec
@@ -27,9 +28,14 @@ public static class GenerateCommand
             Weeks = args.Int("weeks", basis.Weeks),
             RaggedRegions = args.Int("ragged", basis.RaggedRegions),
         };
+        double? liftPrecision = RecoveryCommand.LiftPrecision(args.Option("lift-tests"));
         var synthetic = SyntheticPanelGenerator.Generate(spec);
+        var tests = liftPrecision is { } precision
+            ? SimulatedLiftTests.With(new RecoveryCase(args.Option("scenario") ?? "generated", synthetic.Panel, RecoveryTruth.FromSynthetic(synthetic)),
+                precision, new Science.Options.MmmOptions()).Panel.LiftTests.Select(t => t.Test).ToList()
+            : [];
         await using (var output = File.Create(args.Positional[0]))
-            await PanelParquetWriter.WriteAsync(synthetic.Panel, output);
+            await PanelParquetWriter.WriteAsync(synthetic.Panel, output, tests.Count > 0 ? RunConfig.LiftTestsJson(tests) : null);
         if (args.Option("truth") is { } truthPath)
             await TruthParquetWriter.WriteAsync(synthetic.Truth, truthPath);
         System.Console.WriteLine($"wrote {args.Positional[0]}: {synthetic.Panel.RowCount} rows, {spec.Regions} regions x {spec.Weeks} weeks");
@@ -38,6 +44,8 @@ public static class GenerateCommand
             System.Console.WriteLine($"  true share {share.Channel,-16} {share.Share,8:P2}   ROAS {r.Roas:G4}");
         foreach (var edge in synthetic.Truth.Edges)
             System.Console.WriteLine($"  true edge  {edge.Source} -> {edge.Target}");
+        foreach (var t in tests)
+            System.Console.WriteLine($"  lift test  {t.Channel,-16} {t.Start:yyyy-MM-dd} to {t.End:yyyy-MM-dd} in {string.Join(", ", t.Regions!)}: {t.Lift:G6} (se {t.StandardError:G4}), in the file's run config");
         return 0;
     }
 }

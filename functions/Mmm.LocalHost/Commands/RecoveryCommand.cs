@@ -87,7 +87,8 @@ public static class RecoveryCommand
         return 0;
     }
 
-    private static double? LiftPrecision(string? value)
+    /// <summary>The value of --lift-tests: the simulated tests' se as a fraction of the tested rows' KPI; null when absent.</summary>
+    internal static double? LiftPrecision(string? value)
     {
         if (value is null) return null;
         return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 && p < 1

@@ -3,7 +3,7 @@ using Mmm.Science.Training;
 
 namespace Mmm.LocalHost.ConsoleOutput;
 
-/// <summary>Prints the headline numbers of a run: metrics next to the naive baselines, channel shares and ROAS, the DAG.</summary>
+/// <summary>Prints the headline numbers of a run: metrics next to the naive baselines, channel shares and ROAS, the lift tests against the model, the DAG.</summary>
 public static class SummaryPrinter
 {
     public static void Print(RunSummary s, TrainingRun? run = null)
@@ -23,6 +23,12 @@ public static class SummaryPrinter
             string interval = c.All.ShareOfActualLow is double low && c.All.ShareOfActualHigh is double high ? $"{low:F1}-{high:F1} %" : "n/a";
             System.Console.WriteLine($"  {c.Channel,-30}{c.All.Contribution,14:G5}{Pct(c.All.ShareOfActual / 100),13}{interval,16}{Pct(c.All.ShareOfPredicted / 100),16}" +
                                      $"{c.All.Spend?.ToString("G5") ?? "n/a",14}{c.All.Roas?.ToString("G4") ?? "n/a",10}");
+        }
+        if (s.LiftTests.Count > 0)
+        {
+            System.Console.WriteLine($"{"lift test",-32}{"window",26}{"rows",6}{"measured",12}{"se",10}{"model",12}{"z",7}");
+            foreach (var t in s.LiftTests)
+                System.Console.WriteLine($"  {t.Channel,-30}{$"{t.Start:yyyy-MM-dd} to {t.End:yyyy-MM-dd}",26}{t.Rows,6}{t.Lift,12:G5}{t.StandardError,10:G3}{t.ModelLift,12:G5}{t.ZScore,7:F2}");
         }
         var edges = s.Dag.SelectedEdges.Select(e => $"{e.Source} -> {e.Target} ({e.Weight:F2})").ToList();
         System.Console.WriteLine($"DAG ({s.Dag.Mode}, threshold {s.Dag.Threshold}): h = {s.Dag.FinalH?.ToString("E2") ?? "n/a"}, acyclic = {s.Dag.Acyclic}, " +

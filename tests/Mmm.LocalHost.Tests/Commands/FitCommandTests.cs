@@ -50,6 +50,30 @@ public class FitCommandTests
         Assert.Contains("_SUCCESS", again.Err);
     }
 
+    [Fact]
+    public async Task Generate_ships_simulated_lift_tests_in_the_file_and_fit_calibrates_to_them_and_prints_them()
+    {
+        var panelPath = Temp("calibrated.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(panelPath)!);
+        var generated = await MmmAsync("generate", panelPath, "--scenario", "one-region-short", "--lift-tests", "0.02");
+        Assert.True(generated.Code == 0, generated.Err);
+        Assert.Equal(3, generated.Out.Split('\n').Count(l => l.TrimStart().StartsWith("lift test")));
+        PanelReadResult read;
+        await using (var input = File.OpenRead(panelPath))
+            read = await PanelReader.ReadAsync(input, "calibrated.parquet");
+        Assert.Equal(["media_tv", "media_online", "media_zero"], read.Config.LiftTests.Select(t => t.Channel));
+
+        var outDir = Temp("calibrated-out");
+        var (code, stdout, stderr) = await MmmAsync("fit", panelPath, "--out", outDir); // the file's own run config
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Split('\n');
+        int header = Array.FindIndex(lines, l => l.StartsWith("lift test"));
+        Assert.True(header > 0, stdout);
+        Assert.Equal(["media_tv", "media_online", "media_zero"], lines[(header + 1)..(header + 4)].Select(l => l.Trim().Split(' ')[0]));
+        var summary = SummaryJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(read.Config.LiftTests.Select(t => t.Lift), summary.LiftTests.Select(t => t.Lift));
+    }
+
     /// <summary>channels.parquet read back: spend is the input's media (media_* columns are spend), shares and ROAS follow from the other files.</summary>
     private static async Task ChannelsMatchTheInputAndTheFitAsync(string outDir, RunSummary summary)
     {
