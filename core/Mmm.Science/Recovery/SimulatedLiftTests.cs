@@ -15,8 +15,13 @@ public static class SimulatedLiftTests
 {
     public const int Weeks = 8;
 
+    /// <summary>The case with its simulated tests (<see cref="Tests"/>) as its panel's lift tests.</summary>
+    public static RecoveryCase With(RecoveryCase recoveryCase, double precision, MmmOptions options) =>
+        recoveryCase with { Panel = recoveryCase.Panel.WithLiftTests(Tests(recoveryCase, precision, options), $"{recoveryCase.Name} (simulated lift tests)") };
+
+    /// <summary>One simulated test per channel of the case's panel, in channel order.</summary>
     /// <param name="precision">The tests' standard error as a fraction of the KPI over the tested rows (e.g. 0.01).</param>
-    public static RecoveryCase With(RecoveryCase recoveryCase, double precision, MmmOptions options)
+    public static IReadOnlyList<LiftTest> Tests(RecoveryCase recoveryCase, double precision, MmmOptions options)
     {
         ArgumentNullException.ThrowIfNull(recoveryCase);
         if (!(precision > 0)) throw new ArgumentOutOfRangeException(nameof(precision), precision, "must be > 0");
@@ -41,7 +46,7 @@ public static class SimulatedLiftTests
             tests.Add(new LiftTest(panel.Channels[c], panel.Dates[start], panel.Dates[stop], regions.Select(r => panel.Regions[r]).ToList(),
                 lift + se * noise, se));
         }
-        return recoveryCase with { Panel = panel.WithLiftTests(tests, $"{recoveryCase.Name} (simulated lift tests)") };
+        return tests;
     }
 
     /// <summary>The measurement noise's seed: FNV-1a of the scenario's name, so a scenario's tests do not depend on which others run.</summary>

@@ -21,11 +21,8 @@ public sealed class LiftCalibration : IDisposable
     /// <summary>[E] measured lift / se.</summary>
     private readonly Tensor _targets;
 
-    public IReadOnlyList<PanelLiftTest> Tests { get; }
-
-    private LiftCalibration(IReadOnlyList<PanelLiftTest> tests, Tensor weights, Tensor channels, Tensor targets)
+    private LiftCalibration(Tensor weights, Tensor channels, Tensor targets)
     {
-        Tests = tests;
         _weights = weights;
         _channels = channels;
         _targets = targets;
@@ -45,7 +42,7 @@ public sealed class LiftCalibration : IDisposable
                 int model = region * modelPeriods + split.Padding + period;
                 weights[e * panel.RegionCount * modelPeriods + model] = (float)(scaler.KpiDivisor[region] / tests[e].Test.StandardError);
             }
-        return new LiftCalibration(tests,
+        return new LiftCalibration(
             tensor(weights, [tests.Count, panel.RegionCount * modelPeriods]).to(device),
             tensor(tests.Select(t => (long)t.Channel).ToArray()).to(device),
             tensor(tests.Select(t => (float)(t.Test.Lift / t.Test.StandardError)).ToArray()).to(device));
@@ -63,15 +60,6 @@ public sealed class LiftCalibration : IDisposable
     {
         using var k = new KeptScalars();
         return k[0.5] * (StandardisedLifts(mediaContributions) - _targets).square().sum();
-    }
-
-    /// <summary>Each test's model lift in KPI units, for the network's current parameters.</summary>
-    public double[] ModelLifts(ModulatedMmmNetwork net, ModelInputs inputs)
-    {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        var z = StandardisedLifts(net.Forward(inputs, dropoutMask: null).MediaContributions).to(ScalarType.Float64).cpu().data<double>().ToArray();
-        return z.Select((x, e) => x * Tests[e].Test.StandardError).ToArray();
     }
 
     public void Dispose()

@@ -30,9 +30,9 @@ public static class GenerateCommand
         };
         double? liftPrecision = RecoveryCommand.LiftPrecision(args.Option("lift-tests"));
         var synthetic = SyntheticPanelGenerator.Generate(spec);
-        var tests = liftPrecision is { } precision
-            ? SimulatedLiftTests.With(new RecoveryCase(args.Option("scenario") ?? "generated", synthetic.Panel, RecoveryTruth.FromSynthetic(synthetic)),
-                precision, new Science.Options.MmmOptions()).Panel.LiftTests.Select(t => t.Test).ToList()
+        IReadOnlyList<LiftTest> tests = liftPrecision is { } precision
+            ? SimulatedLiftTests.Tests(new RecoveryCase(args.Option("scenario") ?? "generated", synthetic.Panel, RecoveryTruth.FromSynthetic(synthetic)),
+                precision, new Science.Options.MmmOptions())
             : [];
         await using (var output = File.Create(args.Positional[0]))
             await PanelParquetWriter.WriteAsync(synthetic.Panel, output, tests.Count > 0 ? RunConfig.LiftTestsJson(tests) : null);

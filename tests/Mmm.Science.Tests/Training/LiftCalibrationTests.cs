@@ -43,7 +43,9 @@ public class LiftCalibrationTests
         }).ToArray();
 
         var lift = data.Lift ?? throw new Xunit.Sdk.XunitException("no calibration built for a panel with lift tests");
-        var model = lift.ModelLifts(net, data.Inputs);
+        // The model lift in KPI units: the standardised lift times the test's se.
+        var model = lift.StandardisedLifts(contributions).to(ScalarType.Float64).data<double>().ToArray()
+            .Select((z, e) => z * panel.LiftTests[e].Test.StandardError).ToArray();
         Assert.True(expected[0] > 0 && expected[1] > 0);
         for (int e = 0; e < expected.Length; e++)
             Assert.Equal(expected[e], model[e], expected[e] * 1e-4);
