@@ -65,7 +65,12 @@ internal static class MmmOptionsValidator
         yield return ("structuralLearningRate", o.StructuralLearningRate > 0 && double.IsFinite(o.StructuralLearningRate), "must be a finite number > 0");
         yield return ("structuralRestarts", o.StructuralRestarts >= 1, "must be >= 1");
         yield return ("structuralShrinkageFrom", o.StructuralShrinkageFrom is >= 0 and <= 1, "must be in [0, 1]");
-        yield return ("attributionDraws", o.AttributionDraws is 0 or (>= 20 and <= 10_000), "must be 0 (no intervals) or 20-10000");
+        yield return ("ensembleMembers", o.EnsembleMembers is 0 or (>= 2 and <= 1_000), "must be 0 (no intervals) or 2-1000");
+        yield return ("ensembleEpochs", o.EnsembleEpochs is >= 1 and <= 100_000, "must be 1-100000");
+        yield return ("ensembleLearningRate", o.EnsembleLearningRate > 0 && double.IsFinite(o.EnsembleLearningRate), "must be a finite number > 0");
+        yield return ("baselineKnotWeeks", o.BaselineKnotWeeks >= 1, "must be >= 1");
+        yield return ("baselineDriftSd", o.BaselineDriftSd >= 0 && double.IsFinite(o.BaselineDriftSd), "must be a finite number >= 0 (0 = a rigid baseline)");
+        yield return ("regionDriftSd", o.RegionDriftSd > 0 && double.IsFinite(o.RegionDriftSd), "must be a finite number > 0");
     }
 
     private static (string, bool, string) OneOf(string key, string? value, params string[] allowed) =>

@@ -9,7 +9,7 @@ namespace Mmm.Science.Model;
 public static class DampedTrend
 {
     /// <param name="linearTime">[T] the plain linear index (0.5 at the last training week).</param>
-    /// <param name="phi">Damping factor in (0, 1), learned.</param>
+    /// <param name="phi">Damping factor in (0, 1), learned: a scalar ([1]: the result is [T]) or one per ensemble member ([M,1]: [M,T]).</param>
     public static Tensor Time(Tensor linearTime, Tensor phi)
     {
         using var kept = new KeptScalars(); // not k: that name is taken below

@@ -11,10 +11,11 @@ public static class HillCurve
     /// <summary>Added to x before the logarithm: far below any week with spend on mean-scaled media.</summary>
     public const double Epsilon = 1e-6;
 
-    /// <param name="x">[B,T,C] non-negative.</param><param name="slope">[C]</param><param name="half">[C]</param>
+    /// <param name="x">[B,T,C] (or [M,B,T,C]) non-negative.</param><param name="slope">[C] (or [M,C], one per ensemble member)</param>
+    /// <param name="half">shaped as <paramref name="slope"/></param>
     public static Tensor Apply(Tensor x, Tensor slope, Tensor half)
     {
         using var k = new KeptScalars();
-        return sigmoid(slope.view(1, 1, -1) * (log(x.clamp_min(k[0]) + k[Epsilon]) - log(half).view(1, 1, -1)));
+        return sigmoid(slope.unsqueeze(-2).unsqueeze(-2) * (log(x.clamp_min(k[0]) + k[Epsilon]) - log(half).unsqueeze(-2).unsqueeze(-2)));
     }
 }

@@ -36,11 +36,12 @@ public abstract class MmmNetwork(string name, MmmOptions options, int channels, 
     public abstract ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask);
 
     /// <summary>The network of <see cref="MmmOptions.Architecture"/>.</summary>
-    public static MmmNetwork Create(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures) =>
+    /// <param name="driftKnots">Knots of the time-varying baseline (modulated and structural; 0 = none).</param>
+    public static MmmNetwork Create(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures, int driftKnots = 0) =>
         options.Architecture switch
         {
             Architectures.Reference => new CausalMmmNetwork(options, channels, controls, regions, seasonalFeatures),
-            Architectures.Modulated or Architectures.Structural => new ModulatedMmmNetwork(options, channels, controls, regions, seasonalFeatures),
+            Architectures.Modulated or Architectures.Structural => new ModulatedMmmNetwork(options, channels, controls, regions, seasonalFeatures, driftKnots),
             _ => throw new ArgumentException($"unknown architecture '{options.Architecture}'", nameof(options)),
         };
 }

@@ -12,13 +12,15 @@ namespace Mmm.Science.Model;
 /// <param name="TrendTime">[T] damped-trend time index (unused when the trend is off).</param>
 /// <param name="FitCells">[R,T] 1 on the cells the KPI is fitted on (present training weeks after burn-in): the
 /// modulated architecture centres its modulation there. Null where a caller has no split (the reference ignores it).</param>
-public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal, Tensor TrendTime, Tensor? FitCells = null) : IDisposable
+/// <param name="DriftBasis">[T,K] the interpolation weights of each period on the time-varying baseline's knots
+/// (<see cref="BaselineDrift"/>); null without a split or a drift.</param>
+public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal, Tensor TrendTime, Tensor? FitCells = null, Tensor? DriftBasis = null) : IDisposable
 {
     public long Regions => Media.shape[0];
     public long Periods => Media.shape[1];
 
     public ModelInputs To(Device device) =>
-        new(Media.to(device), Controls.to(device), Seasonal.to(device), TrendTime.to(device), FitCells?.to(device));
+        new(Media.to(device), Controls.to(device), Seasonal.to(device), TrendTime.to(device), FitCells?.to(device), DriftBasis?.to(device));
 
     public void Dispose()
     {
@@ -27,5 +29,6 @@ public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal,
         Seasonal.Dispose();
         TrendTime.Dispose();
         FitCells?.Dispose();
+        DriftBasis?.Dispose();
     }
 }

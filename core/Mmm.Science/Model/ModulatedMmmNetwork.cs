@@ -45,8 +45,12 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     public Parameter? H0 => get_parameter("h0");
     /// <summary>[3] the panel centres of the shape priors (logit decay fraction, log slope, log half point); only with shapePooling.</summary>
     public Parameter? ShapeCentre => get_parameter("shape_centre");
+    /// <summary>[K] the pooled time-varying baseline at its knots (<see cref="BaselineDrift"/>); null without one.</summary>
+    public Parameter? Drift => get_parameter("drift");
+    /// <summary>[R,K] each region's deviation from <see cref="Drift"/> at the knots.</summary>
+    public Parameter? RegionDrift => get_parameter("region_drift");
 
-    public ModulatedMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures)
+    public ModulatedMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures, int driftKnots = 0)
         : base(nameof(ModulatedMmmNetwork), options, channels, controls, regions)
     {
         using var k = new KeptScalars();
@@ -70,6 +74,11 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         Param("adj_logits", randn(channels, channels) * k[0.3] - k[0.1]);
         if (options.ShapePooling > 0)
             Param("shape_centre", ShapePriorCentres(options));
+        if (driftKnots > 0)
+        {
+            Param("drift", zeros(driftKnots));
+            Param("region_drift", zeros(regions, driftKnots));
+        }
         register_parameter("noise_variance", new Parameter(tensor(0.01f), requires_grad: false));
         register_buffer("dag_mask", ChannelDag.Mask(channels, options.DagMode), persistent: false);
         if (!Modulated) return;
@@ -87,21 +96,13 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         register_module("modulation_head", ModulationHead);
     }
 
-    public Tensor AdstockDecay()
-    {
-        using var k = new KeptScalars();
-        return k[Options.AdstockMax] * sigmoid(AdstockRaw);
-    }
-    public Tensor HillSlope()
-    {
-        using var k = new KeptScalars();
-        return k[Options.HillSlopeMin] + k[Options.HillSlopeMax - Options.HillSlopeMin] * sigmoid(HillSlopeRaw);
-    }
-    public Tensor HillHalf()
-    {
-        using var k = new KeptScalars();
-        return exp(HillHalfRaw.clamp(k[-4], k[4]));
-    }
+    /// <summary>The structural parameters as they are now (<see cref="StructuralValues"/>), for the forward pass and the priors.</summary>
+    public StructuralValues Values() => new(AdstockRaw, HillSlopeRaw, HillHalfRaw, EffectRaw, RegionEffect, Baseline, TrendSlope, GlobalTrendSlope,
+        TrendDampingRaw, SeasonalAmplitude, GlobalSeasonalAmplitude, ControlCoeff, RegionControlCoeff, Drift, RegionDrift, ShapeCentre);
+
+    public Tensor AdstockDecay() => Values().AdstockDecay(Options);
+    public Tensor HillSlope() => Values().HillSlope(Options);
+    public Tensor HillHalf() => Values().HillHalf();
     /// <summary>The shape priors' medians on the scale the priors use: logit of the decay's fraction of its ceiling, log slope,
     /// log half point (the order of shape_centre).</summary>
     public static double[] ShapePriorMedians(MmmOptions o) =>
@@ -109,9 +110,6 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     /// <summary>[3] <see cref="ShapePriorMedians"/> as a tensor: where shape_centre starts.</summary>
     public static Tensor ShapePriorCentres(MmmOptions o) => tensor(ShapePriorMedians(o).Select(m => (float)m).ToArray());
     public override (Tensor Decay, Tensor Slope, Tensor Half) ResponseShapes() => (AdstockDecay(), HillSlope(), HillHalf());
-    /// <summary>[R,C] each region's stable effect: the pooled effect times exp(its deviation).</summary>
-    public Tensor Effect() => nn.functional.softplus(EffectRaw).view(1, -1) * exp(RegionEffect);
-    public Tensor ControlCoefficients() => ControlCoeff.view(1, -1) + RegionControlCoeff;
 
     /// <summary>
     /// Fixes or frees the structural part. Its parameters are estimated by the structural pre-fit and then held:
@@ -134,7 +132,7 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
 
     /// <summary>The structural parameters with one row per region that only that region's cells see (the rest are shared).</summary>
     public static readonly IReadOnlySet<string> PerRegionParameterNames =
-        new HashSet<string>(["region_effect", "baseline", "trend_slope", "seasonal_amplitude", "region_control_coeff"], StringComparer.Ordinal);
+        new HashSet<string>(["region_effect", "baseline", "trend_slope", "seasonal_amplitude", "region_control_coeff", "region_drift"], StringComparer.Ordinal);
 
     public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask) => Forward(inputs, withModulation: Modulated);
 
@@ -144,11 +142,10 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         using var k = new KeptScalars();
         long b = inputs.Regions, t = inputs.Periods;
         var device = inputs.Media.device;
-        var adstock = NormalisedAdstock.Apply(inputs.Media, AdstockDecay());
-        var hill = HillCurve.Apply(adstock, HillSlope(), HillHalf());
-
-        var stable = Effect().unsqueeze(1).expand(b, t, Channels); // [R,T,C]
-        Tensor modulation, states;
+        var values = Values();
+        var (adstock, hill) = StructuralModel.Response(values, inputs.Media, Options);
+        Tensor? modulation = null;
+        var states = zeros(new long[] { b, t, 0 }, device: device);
         if (withModulation && Modulated)
         {
             var h0 = H0!.expand(1, b, Hidden).contiguous();
@@ -158,27 +155,11 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
             var raw = k[Options.ModulationBound] * tanh(ModulationHead!.forward(sequence));
             modulation = Centre(raw, inputs.FitCells);
         }
-        else
-        {
-            modulation = zeros(b, t, Channels, device: device);
-            states = zeros(new long[] { b, t, 0 }, device: device);
-        }
-        var mediaCoef = stable * (k[1] + modulation);
-        var mediaContrib = mediaCoef * hill;
-
-        var ctrlCoef = ControlCoefficients().unsqueeze(1).expand(b, t, ControlCount);
-        var ctrlContrib = inputs.Controls * ctrlCoef;
-        var baseline = Baseline.view(-1, 1).expand(b, t);
-        // Per region: a pooled season and trend plus the region's (penalised) deviation from them.
-        var seasonal = matmul(GlobalSeasonalAmplitude.view(1, -1) + SeasonalAmplitude, inputs.Seasonal.t());
-        var trend = Options.Trend == TrendModes.None
-            ? zeros(b, t, device: device)
-            : (GlobalTrendSlope + TrendSlope).view(-1, 1) * DampedTrend.Time(inputs.TrendTime, sigmoid(TrendDampingRaw)).view(1, -1);
-
-        var prediction = mediaContrib.sum(-1) + ctrlContrib.sum(-1) + baseline + seasonal + trend;
+        var parts = StructuralModel.Compose(values, inputs, Options, hill, modulation);
         var scale = ones(1, device: device);
-        return new ModelOutputs(prediction, prediction, scale, mediaContrib, ctrlContrib, baseline, seasonal, trend,
-            mediaCoef, ctrlCoef, adstock, hill, hill, inputs.Controls, states, modulation, zeros(b, t, ControlCount, device: device));
+        return new ModelOutputs(parts.Prediction, parts.Prediction, scale, parts.MediaContributions, parts.ControlContributions, parts.Baseline,
+            parts.Seasonal, parts.Trend, parts.MediaCoefficients, parts.ControlCoefficients, adstock, hill, hill, inputs.Controls, states,
+            modulation ?? zeros(b, t, Channels, device: device), zeros(b, t, ControlCount, device: device));
     }
 
     /// <summary>Removes each (region, channel)'s mean modulation over its fitted weeks (all weeks when no mask is given).</summary>

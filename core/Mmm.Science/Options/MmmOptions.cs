@@ -130,6 +130,13 @@ public sealed record MmmOptions
     public double TrendPoolingSd { get; init; } = 0.1;
     /// <summary>Prior sd of each region's deviation from a pooled control coefficient (scaled KPI per robust sd of the control).</summary>
     public double ControlPoolingSd { get; init; } = 0.05;
+    /// <summary>Weeks between the knots of the baseline's time-varying part (docs/model.md §3).</summary>
+    public int BaselineKnotWeeks { get; init; } = 8;
+    /// <summary>Prior sd of the pooled time-varying baseline's step from one knot to the next (scaled KPI: share of the
+    /// region's mean KPI); 0 = a rigid baseline (level, trend and season only).</summary>
+    public double BaselineDriftSd { get; init; } = 0.02;
+    /// <summary>Prior sd of each region's step from one knot to the next, as a deviation from the pooled walk.</summary>
+    public double RegionDriftSd { get; init; } = 0.01;
     /// <summary>Nats an effect must earn from the data to stay away from zero: weight of the bounded shrinkage
     /// <c>1 - exp(-contribution / scale)</c> on each channel's mean contribution (0 = none).</summary>
     public double EffectShrinkage { get; init; } = 2.0;
@@ -142,9 +149,14 @@ public sealed record MmmOptions
     public int StructuralRestarts { get; init; } = 1;
     /// <summary>Fraction of the pre-fit's epochs after which the effect shrinkage comes on (0 = from the start).</summary>
     public double StructuralShrinkageFrom { get; init; } = 0.0;
-    /// <summary>Draws from the Laplace approximation of the structural fit's posterior that give each channel's 90 %
-    /// contribution interval (modulated and structural architectures; 0 = no intervals).</summary>
-    public int AttributionDraws { get; init; } = 200;
+    /// <summary>Members of the posterior ensemble behind each channel's 90 % contribution interval (modulated and structural
+    /// architectures, docs/model.md §8): refits of the structural model to perturbed data and prior centres; 0 = no intervals.</summary>
+    public int EnsembleMembers { get; init; } = 20;
+    /// <summary>Adam epochs of each ensemble member, from the structural fit.</summary>
+    public int EnsembleEpochs { get; init; } = 1000;
+    /// <summary>Adam's learning rate for the ensemble members: below the pre-fit's, since a member starts next to its
+    /// optimum and Adam's first steps, of this size in every parameter, would throw it far off.</summary>
+    public double EnsembleLearningRate { get; init; } = 0.005;
 
     // ---- early stopping (fixed behaviour; the reference's never fires) ----
     public bool EarlyStopping { get; init; } = true;

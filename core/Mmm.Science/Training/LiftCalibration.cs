@@ -28,6 +28,9 @@ public sealed class LiftCalibration : IDisposable
         _targets = targets;
     }
 
+    /// <summary>How many tests.</summary>
+    public int Count => (int)_targets.shape[0];
+
     /// <returns>null when the panel has no lift tests.</returns>
     public static LiftCalibration? Build(Panel panel, PanelScaler scaler, PanelSplit split, Device device)
     {
@@ -48,18 +51,23 @@ public sealed class LiftCalibration : IDisposable
             tensor(tests.Select(t => (float)(t.Test.Lift / t.Test.StandardError)).ToArray()).to(device));
     }
 
-    /// <summary>[E] each test's model lift in units of its standard error, from the contributions [R, Tm, C] (scaled KPI).</summary>
+    /// <summary>[(M,) E] each test's model lift in units of its standard error, from the contributions [(M,) R, Tm, C] (scaled KPI).</summary>
     public Tensor StandardisedLifts(Tensor mediaContributions)
     {
-        var perChannel = matmul(_weights, mediaContributions.reshape(_weights.shape[1], -1)); // [E, C]
-        return perChannel.gather(1, _channels.unsqueeze(1)).squeeze(1);
+        var lead = mediaContributions.shape[..^3];
+        var perChannel = matmul(_weights, mediaContributions.reshape([.. lead, _weights.shape[1], mediaContributions.shape[^1]])); // [(M,) E, C]
+        var index = _channels.view(-1, 1).expand([.. lead, _channels.shape[0], 1]);
+        return perChannel.gather(-1, index).squeeze(-1);
     }
 
     /// <summary>The term of the objective, <c>½ Σ z_e²</c> with z_e = (model lift − measured) / se.</summary>
-    public Tensor Term(Tensor mediaContributions)
+    /// <param name="errors">[E] a draw of each measurement's error in units of its se, added to the measurement (an
+    /// ensemble member's, <see cref="PriorShifts"/>); null: the measurements as reported.</param>
+    public Tensor Term(Tensor mediaContributions, Tensor? errors = null)
     {
         using var k = new KeptScalars();
-        return k[0.5] * (StandardisedLifts(mediaContributions) - _targets).square().sum();
+        var targets = errors is null ? _targets : _targets + errors;
+        return k[0.5] * (StandardisedLifts(mediaContributions) - targets).square().sum();
     }
 
     public void Dispose()

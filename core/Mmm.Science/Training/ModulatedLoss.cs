@@ -17,14 +17,15 @@ namespace Mmm.Science.Training;
 public static class ModulatedLoss
 {
     public static LossTerms Compute(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
-        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true, LiftCalibration? lift = null)
+        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true, LiftCalibration? lift = null,
+        PriorShifts? shifts = null)
     {
         using var k = new KeptScalars();
         var o = net.Options;
         var cells = mask.sum().clamp_min(k[1]);
         var squared = ((outputs.Prediction - target).square() * mask).sum();
         var fit = squared / cells;
-        var priors = Priors(net, outputs, mask, withShrinkage);
+        var priors = Priors(net, outputs, mask, withShrinkage, shifts);
         Tensor? modulation = null;
         var total = k[0.5] * squared / net.NoiseVariance + priors;
         if (net.Modulated)
@@ -36,7 +37,7 @@ public static class ModulatedLoss
             modulation = k[0.5] * (added.square() * mask.unsqueeze(-1)).sum() / k[o.ModulationPriorSd * o.ModulationPriorSd];
             total = total + modulation;
         }
-        var calibration = lift?.Term(outputs.MediaContributions);
+        var calibration = lift?.Term(outputs.MediaContributions, shifts?.LiftErrors);
         if (calibration is not null) total = total + calibration;
         total = total / cells;
         if (structuralOnly)
@@ -54,31 +55,42 @@ public static class ModulatedLoss
     }
 
     /// <summary>The negative log priors of the structural parameters (summed, not divided by N).</summary>
-    /// <param name="withShrinkage">false: leave out the effect shrinkage (<see cref="Shrinkage"/>), as the attribution intervals do.</param>
-    public static Tensor Priors(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor mask, bool withShrinkage = true)
+    /// <param name="withShrinkage">false: leave out the effect shrinkage (<see cref="Shrinkage"/>).</param>
+    /// <param name="shifts">An ensemble member's draw of the prior centres (<see cref="PriorShifts"/>); null: the priors as set.</param>
+    public static Tensor Priors(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor mask, bool withShrinkage = true, PriorShifts? shifts = null) =>
+        Priors(net.Values(), net.Options, outputs?.MediaContributions, mask, withShrinkage, shifts);
+
+    /// <summary>The same for <see cref="StructuralValues"/> with or without a leading member dimension (summed over members).</summary>
+    /// <param name="mediaContributions">[(M,) R, T, C]; may be null when <paramref name="withShrinkage"/> is false.</param>
+    public static Tensor Priors(StructuralValues v, MmmOptions o, Tensor? mediaContributions, Tensor mask, bool withShrinkage = true, PriorShifts? shifts = null)
     {
-        var o = net.Options;
-        var total = Pooling(net.RegionEffect, o.RegionPoolingSd)
-                  + Pooling(net.RegionControlCoeff, o.ControlPoolingSd)
-                  + Pooling(net.SeasonalAmplitude, o.SeasonalPoolingSd)
-                  + Pooling(net.TrendSlope, o.TrendPoolingSd);
+        var total = Pooling(v.RegionEffect, o.RegionPoolingSd, shifts?.RegionEffect)
+                  + Pooling(v.RegionControlCoeff, o.ControlPoolingSd, shifts?.RegionControl)
+                  + Pooling(v.SeasonalAmplitude, o.SeasonalPoolingSd, shifts?.RegionSeason)
+                  + Pooling(v.TrendSlope, o.TrendPoolingSd, shifts?.RegionTrend);
+        if (v.Drift is { } drift)
+            total = total + BaselineDrift.RandomWalkPrior(drift, o.BaselineDriftSd, shifts?.DriftSteps)
+                          + BaselineDrift.RandomWalkPrior(v.RegionDrift!, o.RegionDriftSd, shifts?.RegionDriftSteps);
         if (o.AdstockPriorSd > 0)
-            total = total + ShapePrior(net, net.AdstockRaw, 0, o.AdstockPriorSd);
+            total = total + ShapePrior(v, o, v.AdstockRaw, 0, o.AdstockPriorSd, shifts?.Shapes.select(-2, 0));
         if (o.HillSlopePriorSd > 0)
-            total = total + ShapePrior(net, log(net.HillSlope()), 1, o.HillSlopePriorSd);
+            total = total + ShapePrior(v, o, log(v.HillSlope(o)), 1, o.HillSlopePriorSd, shifts?.Shapes.select(-2, 1));
         if (o.HillHalfPriorSd > 0)
-            total = total + ShapePrior(net, log(net.HillHalf()), 2, o.HillHalfPriorSd);
+            total = total + ShapePrior(v, o, log(v.HillHalf()), 2, o.HillHalfPriorSd, shifts?.Shapes.select(-2, 2));
         if (withShrinkage && o.EffectShrinkage > 0)
-            total = total + Shrinkage(MeanContributions(outputs, mask), o).sum();
+            total = total + Shrinkage(MeanContributions(mediaContributions!, mask), o).sum();
         return total;
     }
 
-    /// <summary>[C] each channel's mean contribution per fitted cell (scaled KPI).</summary>
-    public static Tensor MeanContributions(ModelOutputs outputs, Tensor mask)
+    /// <summary>[(M,) C] each channel's mean contribution per fitted cell (scaled KPI).</summary>
+    public static Tensor MeanContributions(ModelOutputs outputs, Tensor mask) => MeanContributions(outputs.MediaContributions, mask);
+
+    /// <param name="mediaContributions">[(M,) R, T, C].</param>
+    public static Tensor MeanContributions(Tensor mediaContributions, Tensor mask)
     {
         using var k = new KeptScalars();
         var m = mask.unsqueeze(-1);
-        return (outputs.MediaContributions * m).sum([0, 1]) / m.sum().clamp_min(k[1]);
+        return (mediaContributions * m).sum([-3, -2]) / m.sum().clamp_min(k[1]);
     }
 
     /// <summary>
@@ -93,10 +105,11 @@ public static class ModulatedLoss
     }
 
     /// <summary>-log of a zero-mean normal prior (sd <paramref name="sd"/>) on every region's deviation from a pooled value.</summary>
-    private static Tensor Pooling(Tensor deviation, double sd)
+    private static Tensor Pooling(Tensor deviation, double sd, Tensor? centre = null)
     {
         using var k = new KeptScalars();
-        return k[0.5] * deviation.square().sum() / k[sd * sd];
+        var d = centre is null ? deviation : deviation - centre;
+        return k[0.5] * d.square().sum() / k[sd * sd];
     }
 
     /// <summary>
@@ -107,13 +120,14 @@ public static class ModulatedLoss
     /// <paramref name="sd"/>: a channel whose data are silent on its shape follows the channels whose data are not, instead
     /// of the fixed median.
     /// </summary>
-    private static Tensor ShapePrior(ModulatedMmmNetwork net, Tensor value, int index, double sd)
+    private static Tensor ShapePrior(StructuralValues v, MmmOptions o, Tensor value, int index, double sd, Tensor? shift = null)
     {
-        var pooling = net.Options.ShapePooling;
-        double centre = ModulatedMmmNetwork.ShapePriorMedians(net.Options)[index];
-        if (net.ShapeCentre is not { } panel || pooling <= 0) return Normal(value, centre, sd);
+        var pooling = o.ShapePooling;
+        double centre = ModulatedMmmNetwork.ShapePriorMedians(o)[index];
+        if (shift is not null) value = value - shift;
+        if (v.ShapeCentre is not { } panel || pooling <= 0) return Normal(value, centre, sd);
         using var k = new KeptScalars();
-        var panelCentre = panel[index];
+        var panelCentre = panel.select(-1, index).unsqueeze(-1);
         double within = sd * Math.Sqrt(1 - pooling), between = sd * Math.Sqrt(pooling);
         return k[0.5] * ((value - panelCentre) / k[within]).square().sum() + Normal(panelCentre, centre, between);
     }

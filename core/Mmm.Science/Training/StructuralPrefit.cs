@@ -20,69 +20,56 @@ internal static class StructuralPrefit
 
     /// <summary>Each channel's share of the scaled KPI at the start.</summary>
     private const double InitialShare = 0.02;
-    private const int NoiseUpdateEvery = 100;
 
     public static double Run(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o, ILogger logger)
     {
         net.HoldStructure(false);
-        var parameters = net.StructuralParameters();
-        double bestScore = double.PositiveInfinity, bestFit = 0;
-        List<Tensor>? best = null;
-        for (int restart = 0; restart < o.StructuralRestarts; restart++)
-        {
-            var start = Starts[restart % Starts.Length];
-            Initialise(net, data, start);
-            var (score, fit) = Optimise(net, data, o, parameters);
+        int restarts = o.StructuralRestarts;
+        var starts = Enumerable.Range(0, restarts).Select(r => Starts[r % Starts.Length]).ToList();
+        using var targets = data.Target.unsqueeze(0).expand(restarts, -1, -1).contiguous();
+        using var batch = Start(net, data, starts.Select(_ => (Tensor?)null).ToList(), starts);
+        batch.Fit(data, o, targets, null, o.StructuralEpochs, o.StructuralLearningRate, reestimateNoise: true, o.StructuralShrinkageFrom);
+        var scores = batch.Scores(data, o, targets);
+        var fits = HostArray.Of(batch.NoiseVariance);
+        for (int r = 0; r < restarts; r++)
             logger.LogInformation("Structural pre-fit {Restart}/{Restarts} from decay {Decay}, slope {Slope}, half {Half}: fit {Fit:E3}, score {Score:F2}",
-                restart + 1, o.StructuralRestarts, start.Decay, start.Slope, start.Half, fit, score);
-            if (score < bestScore)
-            {
-                bestScore = score;
-                bestFit = fit;
-                best?.ForEach(t => t.Dispose());
-                best = net.parameters().Select(p => p.detach().clone().DetachFromDisposeScope()).ToList();
-            }
-        }
-        using (no_grad())
-            foreach (var (p, saved) in net.parameters().Zip(best!)) p.copy_(saved);
-        best!.ForEach(t => t.Dispose());
-        return bestFit;
+                r + 1, restarts, starts[r].Decay, starts[r].Slope, starts[r].Half, fits[r], scores[r]);
+        int best = Array.IndexOf(scores, scores.Min());
+        CopyInto(net, batch, best);
+        return fits[best];
     }
 
-    /// <summary>One restart: its profile-likelihood score and fit (MSE); the fitted model is left in <paramref name="net"/>.</summary>
-    private static (double Score, double Fit) Optimise(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o, IReadOnlyList<TorchSharp.Modules.Parameter> parameters)
+    /// <summary>
+    /// A batch of structural fits starting from the product's initialisation (<see cref="Initialise"/>) for each of
+    /// <paramref name="targets"/> (null: the panel's KPI) and response shapes <paramref name="shapes"/> (null: the first restart's).
+    /// The network is left as it was.
+    /// </summary>
+    internal static StructuralBatch Start(ModulatedMmmNetwork net, TrainingTensors data, IReadOnlyList<Tensor?> targets,
+        IReadOnlyList<(double Decay, double Slope, double Half)>? shapes = null) => StructuralRefit.Restoring(net, () =>
     {
-        using var k = new KeptScalars();
-        using var optimizer = TorchSharp.torch.optim.Adam(parameters, o.StructuralLearningRate);
-        for (int e = 0; e < o.StructuralEpochs; e++)
+        var starts = new List<StructuralValues>();
+        var noise = new List<double>();
+        for (int m = 0; m < targets.Count; m++)
         {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            var terms = Loss(net, data, withShrinkage: e >= o.StructuralShrinkageFrom * o.StructuralEpochs);
-            terms.Total.backward();
-            optimizer.step();
-            LossGuard.Check(terms, e + 1, LossGuard.WarmStart, "structuralLearningRate");
-            if ((e + 1) % NoiseUpdateEvery == 0)
-                using (no_grad()) net.NoiseVariance.copy_(terms.Fit.detach().clamp_min(k[1e-8]));
+            Initialise(net, data, shapes?[m] ?? Starts[0], targets[m]);
+            starts.Add(net.Values().Select(t => t.detach().clone()));
+            noise.Add(net.NoiseVariance.item<float>());
         }
-        using var _ = no_grad();
-        using var final = NewDisposeScope();
-        var last = Loss(net, data);
-        net.NoiseVariance.copy_(last.Fit.clamp_min(k[1e-8]));
-        double fit = last.Fit.item<float>(), cells = data.FitMask.sum().item<float>();
-        double calibration = last.Calibration?.item<float>() ?? 0;
-        return (0.5 * cells * Math.Log(Math.Max(fit, 1e-12)) + last.Priors!.item<float>() + calibration, fit);
-    }
+        var batch = StructuralBatch.Stack(starts, noise);
+        foreach (var v in starts) foreach (var t in v.All()) t.Dispose();
+        return batch;
+    });
 
-    private static LossTerms Loss(ModulatedMmmNetwork net, TrainingTensors data, bool withShrinkage = true)
+    /// <summary>Sets the network's structural parameters and σ² to member <paramref name="member"/> of <paramref name="batch"/>.</summary>
+    internal static void CopyInto(ModulatedMmmNetwork net, StructuralBatch batch, int member)
     {
-        var outputs = net.Forward(data.Inputs, withModulation: false);
-        return ModulatedLoss.Compute(net, outputs, data.Target, data.FitMask, NotearsState.Initial(0, 0), data.Inputs.Media, null, structuralOnly: true,
-            withShrinkage: withShrinkage, lift: data.Lift);
+        using var _ = no_grad();
+        foreach (var (p, v) in net.Values().All().Zip(batch.Member(member).All())) p.copy_(v);
+        net.NoiseVariance.copy_(batch.NoiseVariance[member]);
     }
 
     /// <summary>Sets the response curves to <paramref name="start"/>, every channel to a small equal share, the rest to the region means.</summary>
-    private static void Initialise(ModulatedMmmNetwork net, TrainingTensors data, (double Decay, double Slope, double Half) start)
+    private static void Initialise(ModulatedMmmNetwork net, TrainingTensors data, (double Decay, double Slope, double Half) start, Tensor? target = null)
     {
         using var k = new KeptScalars();
         var o = net.Options;
@@ -95,6 +82,8 @@ internal static class StructuralPrefit
         foreach (var p in new[] { net.RegionEffect, net.TrendSlope, net.GlobalTrendSlope, net.SeasonalAmplitude, net.GlobalSeasonalAmplitude, net.ControlCoeff, net.RegionControlCoeff })
             p.zero_();
         net.TrendDampingRaw.fill_(k[2.2]);
+        net.Drift?.zero_();
+        net.RegionDrift?.zero_();
         if (net.ShapeCentre is { } centre)
         {
             using var priorCentres = ModulatedMmmNetwork.ShapePriorCentres(o);
@@ -107,10 +96,11 @@ internal static class StructuralPrefit
         var meanHill = (hill * cells.unsqueeze(-1)).sum([0, 1]) / cells.sum().clamp_min(k[1]); // [C]
         var effect = (k[InitialShare] / meanHill.clamp_min(k[1e-3])).clamp_max(k[10]);
         net.EffectRaw.copy_(log(expm1(effect)));
-        var regionMean = (data.Target * cells).sum(1) / perRegion;
+        var y = target ?? data.Target;
+        var regionMean = (y * cells).sum(1) / perRegion;
         var regionMedia = ((hill * effect.view(1, 1, -1)).sum(-1) * cells).sum(1) / perRegion;
         net.Baseline.copy_(regionMean - regionMedia);
-        var residual = (data.Target - regionMean.view(-1, 1)) * cells;
+        var residual = (y - regionMean.view(-1, 1)) * cells;
         net.NoiseVariance.copy_((residual.square().sum() / cells.sum().clamp_min(k[1])).clamp_min(k[1e-8]));
     }
 

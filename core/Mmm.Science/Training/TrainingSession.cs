@@ -51,7 +51,8 @@ public sealed partial class TrainingSession : IDisposable
         Split = PanelSplit.For(panel.PeriodCount, options);
         torch.manual_seed(options.Seed);
         DropoutRng = new Generator((ulong)options.Seed);
-        Network = MmmNetwork.Create(options, panel.ChannelCount, panel.ControlCount, panel.RegionCount, TrainingTensors.SeasonalFeatureCount);
+        Network = MmmNetwork.Create(options, panel.ChannelCount, panel.ControlCount, panel.RegionCount, TrainingTensors.SeasonalFeatureCount,
+            TrainingTensors.DriftKnots(Split, options));
         Network.to(device);
         Data = TrainingTensors.Build(panel, scaler, options, Split, device);
         parameters = Network.named_parameters().ToList();

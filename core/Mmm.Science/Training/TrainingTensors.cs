@@ -63,7 +63,7 @@ public sealed class TrainingTensors : IDisposable
 
         var inputs = new ModelInputs(
             tensor(media, [r, tm, c]), tensor(controls, [r, tm, k]),
-            SeasonalInput(panel, scaler, o, split, y), TrendTime(split), tensor(initCells, [r, tm]));
+            SeasonalInput(panel, scaler, o, split, y), TrendTime(split), tensor(initCells, [r, tm]), DriftBasis(split, o));
         var fitMask = tensor(fit, [r, tm]);
         return new TrainingTensors
         {
@@ -117,6 +117,20 @@ public sealed class TrainingTensors : IDisposable
         double span = Math.Max(1, last - first);
         return tensor(Enumerable.Range(0, split.ModelPeriods).Select(m => (float)((m - first) / span - 0.5)).ToArray());
     }
+
+    /// <summary>[Tm, K] the time-varying baseline's knot weights over the fitted weeks (<see cref="BaselineDrift"/>), or null without one.</summary>
+    private static Tensor? DriftBasis(PanelSplit split, MmmOptions o)
+    {
+        if (o.Architecture == Architectures.Reference || o.BaselineDriftSd <= 0) return null;
+        int first = split.Padding + split.FirstFitted, last = split.Padding + split.TrainEnd - 1;
+        int knots = DriftKnots(split, o);
+        return tensor(BaselineDrift.Basis(split.ModelPeriods, first, last, knots), [split.ModelPeriods, knots]);
+    }
+
+    /// <summary>How many knots the time-varying baseline has on this split (0 without one).</summary>
+    public static int DriftKnots(PanelSplit split, MmmOptions o) =>
+        o.Architecture == Architectures.Reference || o.BaselineDriftSd <= 0 ? 0
+            : BaselineDrift.KnotCount(split.Padding + split.FirstFitted, split.Padding + split.TrainEnd - 1, o.BaselineKnotWeeks);
 
     /// <summary>Model period of a panel period.</summary>
     public int ModelPeriod(int panelPeriod) => panelPeriod + Split.Padding;

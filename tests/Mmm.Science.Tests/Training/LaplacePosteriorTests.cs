@@ -94,29 +94,3 @@ public class LaplacePosteriorTests
         return k[0.5] * matmul(theta, matmul(a, theta)) + matmul(b, theta);
     }
 }
-
-/// <summary>The posterior curvature of the structural model, found region by region, against the plain Hessian.</summary>
-public class StructuralCurvatureTests
-{
-    [Fact]
-    public void Per_region_colouring_gives_the_full_hessian()
-    {
-        var panel = SmallPanels.Generate(regions: 3, weeks: 60, seed: 11).Panel;
-        var options = SmallPanels.Fast(epochs: 1) with { Architecture = Mmm.Science.Options.Architectures.Structural, StructuralEpochs = 150 };
-        using var session = TrainingSession.Start(panel, options);
-        session.WarmStart();
-        var net = (Mmm.Science.Model.ModulatedMmmNetwork)session.Network;
-        var named = net.NamedStructuralParameters();
-        var parameters = named.Select(p => p.Parameter).ToList();
-        var perRegion = named.Select((p, i) => (p.Name, i)).Where(p => Mmm.Science.Model.ModulatedMmmNetwork.PerRegionParameterNames.Contains(p.Name))
-            .Select(p => p.i).ToHashSet();
-        Assert.Equal(5, perRegion.Count);
-
-        var coloured = LaplacePosterior.Hessian(() => AttributionIntervals.NegativeLogPosterior(net, session.Data), parameters, perRegion);
-        var full = LaplacePosterior.Hessian(() => AttributionIntervals.NegativeLogPosterior(net, session.Data), parameters);
-
-        double scale = full.abs().max().item<double>();
-        double difference = (coloured - full).abs().max().item<double>();
-        Assert.True(difference <= 1e-4 * scale, $"largest difference {difference:E3} against entries up to {scale:E3}");
-    }
-}
