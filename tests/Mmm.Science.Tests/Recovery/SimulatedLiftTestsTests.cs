@@ -62,6 +62,20 @@ public class SimulatedLiftTestsTests
         Assert.Equal(zero.Test.StandardError, looser.Single(t => t.Channel == zero.Channel).Test.StandardError);
     }
 
+    [Fact]
+    public void A_scenarios_own_experiments_are_kept_next_to_the_simulated_ones_with_their_own_draws()
+    {
+        var tested = RecoverySuite.Synthetic.Single(s => s.Name == "unobserved-demand-tested").Load();
+        var own = Assert.Single(tested.Panel.LiftTests).Test;
+        var both = SimulatedLiftTests.With(tested, precision: 0.15, Defaults).Panel.LiftTests;
+        Assert.Equal(1 + tested.Panel.ChannelCount, both.Count);
+        Assert.Equal(own, both[0].Test);
+        var simulatedSearch = both.Skip(1).Single(t => t.Test.Channel == "media_search");
+        var (ownLift, _) = TrueLiftAndKpi(tested, tested.Panel.LiftTests[0]);
+        var (simulatedLift, _) = TrueLiftAndKpi(tested, simulatedSearch);
+        Assert.NotEqual((own.Lift - ownLift) / own.StandardError, (simulatedSearch.Test.Lift - simulatedLift) / simulatedSearch.Test.StandardError, 1e-6);
+    }
+
     private static (double Lift, double Kpi) TrueLiftAndKpi(RecoveryCase truth, PanelLiftTest t)
     {
         var panel = truth.Panel;
