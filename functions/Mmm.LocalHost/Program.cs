@@ -16,9 +16,9 @@ const string Usage = """
           train the causal MMM on a Parquet panel in this process and write the output files
       bench [--epochs N] [--device cpu|cuda|auto]
           seconds per training epoch at the reference panel size and a small one, and peak memory
-      generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests <se>]
+      generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests <se as a fraction of the true lift>]
           write a synthetic panel with known channel effects and a planted DAG edge (or a recovery scenario's)
-      recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--lift-tests <se>] [--out <file.csv|file.json>] [--data <dir>]
+      recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--lift-tests <se as a fraction of the true lift>] [--out <file.csv|file.json>] [--data <dir>]
           attribution benchmark: fit the scenario suite with known truth, print share, ROAS, DAG and WAPE figures
     """;
 

@@ -23,8 +23,8 @@ public sealed class RecoveryTruth
     public required IReadOnlyDictionary<RowKey, double[]> Spend { get; init; }
     public required IReadOnlyList<PlantedEdge> Edges { get; init; }
     /// <summary>Each channel's true adstock and Hill shape, in <see cref="Channels"/> order, where the truth is of that form
-    /// (synthetic panels; the half-saturation point in multiples of the channel's mean adstocked media in its region);
-    /// null where it is not (the PyMC example's logistic curves).</summary>
+    /// (synthetic panels of Hill channels; the half-saturation point in multiples of the channel's mean adstocked media in
+    /// its region); null where it is not (a synthetic panel with a logistic channel, the PyMC example's logistic curves).</summary>
     public IReadOnlyList<ResponseCurve>? Shapes { get; init; }
 
     /// <summary>Channels whose true contribution is exactly zero in every row.</summary>
@@ -35,9 +35,10 @@ public sealed class RecoveryTruth
     {
         var truth = synthetic.Truth;
         var components = synthetic.Panel.Channels.Select(truth.ComponentIndex).ToArray();
-        var shapes = synthetic.Panel.Channels
-            .Select(name => truth.Channels.Single(c => c.Name == name))
-            .Select(c => new ResponseCurve(c.Name, c.AdstockDecay, c.HillSlope, c.HillHalfSaturation)).ToArray();
+        var specs = synthetic.Panel.Channels.Select(name => truth.Channels.Single(c => c.Name == name)).ToArray();
+        var shapes = specs.All(c => c.Saturation == SaturationFamily.Hill)
+            ? specs.Select(c => new ResponseCurve(c.Name, c.AdstockDecay, c.HillSlope, c.HillHalfSaturation)).ToArray()
+            : null;
         return FromPanel(synthetic.Panel,
             (r, t, c) => truth.ContributionAt(r, t, components[c]),
             truth.Edges.Select(e => new PlantedEdge(e.Source, e.Target)).ToArray(), shapes);

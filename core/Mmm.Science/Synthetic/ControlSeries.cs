@@ -13,7 +13,7 @@ internal static class ControlSeries
     /// <summary>Reference * (1 + AR(1) deviation of sd Variability), rounded to cents like a shelf price.</summary>
     private static double[] Continuous(SyntheticControlSpec spec, DeterministicRandom rng, int length)
     {
-        const double phi = 0.85;
+        double phi = spec.Persistence ?? SyntheticControlSpec.DefaultPersistence;
         var x = new double[length];
         double innovationSd = spec.Variability * Math.Sqrt(1.0 - phi * phi);
         double deviation = rng.Normal(0.0, spec.Variability);

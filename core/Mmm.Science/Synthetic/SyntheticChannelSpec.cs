@@ -12,9 +12,9 @@ namespace Mmm.Science.Synthetic;
 /// <param name="Pattern">Shape of the channel's own activity.</param>
 /// <param name="Scale">Mean raw activity (spend) per week in a size-1 region.</param>
 /// <param name="AdstockDecay">Geometric adstock rate a: A[t] = X[t] + a * A[t-1], A[first] = X[first].</param>
-/// <param name="HillSlope">Hill slope s on the region's mean-scaled adstock x = A / mean(A).</param>
+/// <param name="HillSlope">Hill slope s on the region's mean-scaled adstock x = A / mean(A) (Hill channels only, see <see cref="Saturation"/>).</param>
 /// <param name="HillHalfSaturation">Hill half point g: response = x^s / (x^s + g^s), in units of the region's mean adstock.</param>
-/// <param name="Beta">KPI units per week at full saturation (Hill = 1) in a size-1 region. 0 = no effect at all.</param>
+/// <param name="Beta">KPI units per week at full saturation (response = 1) in a size-1 region. 0 = no effect at all.</param>
 /// <param name="DrivenBy">Parent channel (planted DAG edge parent -> this), or null. Must come earlier in the list.</param>
 /// <param name="DrivenShare">
 /// Share gamma of this channel's mean activity driven by the parent:
@@ -61,5 +61,23 @@ public sealed record SyntheticChannelSpec(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public double ControlElasticity { get; init; }
 
+    /// <summary>The saturation curve: Hill (the default, <see cref="HillSlope"/> and <see cref="HillHalfSaturation"/>) or Logistic (<see cref="LogisticLambda"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public SaturationFamily Saturation { get; init; }
+
+    /// <summary><see cref="SaturationFamily.Logistic"/> only: lambda &gt; 0; response = (1 - exp(-lambda x)) / (1 + exp(-lambda x)).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double LogisticLambda { get; init; }
+
+    /// <summary>
+    /// Spend multiplied by this factor from the first holdout week of the default split on (the last floor(0.12 T)
+    /// weeks, <see cref="SyntheticPanelGenerator.HoldoutStart"/>): above 1, spend beyond the range the model was
+    /// trained on. Applied before adstock; the response follows the same true curve (scaled by the spend as
+    /// planned), so the truth stays exact. Null: 1.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HoldoutSpendFactor { get; init; }
+
     internal double SeasonalStrength => SeasonalSpendStrength ?? DefaultSeasonalSpendStrength;
+    internal double HoldoutFactor => HoldoutSpendFactor ?? 1.0;
 }

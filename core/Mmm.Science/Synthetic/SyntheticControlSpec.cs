@@ -15,4 +15,17 @@ public sealed record SyntheticControlSpec(
     ControlKind Kind,
     double Coefficient,
     double Reference,
-    double Variability);
+    double Variability)
+{
+    /// <summary>AR(1) coefficient of a continuous control's wandering when <see cref="Persistence"/> is not set.</summary>
+    public const double DefaultPersistence = 0.85;
+
+    /// <summary>
+    /// False: an unobserved driver. It is generated and moves the KPI (a component of the truth) and any channel
+    /// whose spend follows it exactly as an observed control does, but it is not a column of the panel.
+    /// </summary>
+    public bool Observed { get; init; } = true;
+
+    /// <summary>Continuous only: the AR(1) coefficient phi of the wandering, in (0, 1); closer to 1 is slower. Null: 0.85.</summary>
+    public double? Persistence { get; init; }
+}

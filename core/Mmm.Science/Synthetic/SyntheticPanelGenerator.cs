@@ -1,13 +1,15 @@
 using Mmm.Science.Data;
+using Mmm.Science.Options;
 
 namespace Mmm.Science.Synthetic;
 
 /// <summary>
 /// Generates a panel from a known model: KPI = baseline + trend + seasonality + sum of channel effects
-/// (geometric adstock, then Hill on the region's mean-scaled adstock, times beta) + control effects + noise,
-/// with a planted DAG among channels (a child channel's activity is partly its parent's adstock). A channel's
-/// spend may follow the season or a control (confounding), and its beta may be calibrated to a target share
-/// of the KPI (<see cref="TargetShareCalibration"/>). Deterministic for a given spec, seed included.
+/// (geometric adstock, then Hill or logistic saturation on the region's mean-scaled adstock, times beta) + control
+/// effects + noise, with a planted DAG among channels (a child channel's activity is partly its parent's adstock).
+/// A channel's spend may follow the season or a control (confounding; the control may be unobserved, absent from
+/// the panel), may be raised in the holdout weeks, and its beta may be calibrated to a target share of the KPI
+/// (<see cref="TargetShareCalibration"/>). Deterministic for a given spec, seed included.
 /// </summary>
 public static class SyntheticPanelGenerator
 {
@@ -22,6 +24,7 @@ public static class SyntheticPanelGenerator
 
         int regions = spec.Regions, periods = spec.Weeks;
         int channels = spec.Channels.Count, controls = spec.Controls.Count;
+        int[] observed = Enumerable.Range(0, controls).Where(k => spec.Controls[k].Observed).ToArray();
         var components = ComponentNames(spec);
         int m = components.Count;
 
@@ -30,7 +33,7 @@ public static class SyntheticPanelGenerator
         var sizes = RegionSizes(regions, spec.MaxRegionSizeRatio, spec.Seed);
 
         var media = new double[regions * periods * channels];
-        var controlValues = new double[regions * periods * controls];
+        var controlValues = new double[regions * periods * observed.Length];
         var contributions = new double[regions * periods * m];
         var kpi = new double[regions * periods];
         var present = new bool[regions * periods];
@@ -41,7 +44,7 @@ public static class SyntheticPanelGenerator
             var region = new RegionBuffers(spans[r].Length, m, channels, controls);
             double[] season = FillStructural(spec, r, spans[r], sizes[r], dates, region);
             FillControls(spec, r, sizes[r], region, controlOffset: 3 + channels);
-            FillMedia(spec, r, sizes[r], region, channelOffset: 3, season, regionBetas.AsSpan(r * channels, channels));
+            FillMedia(spec, r, spans[r], sizes[r], region, channelOffset: 3, season, regionBetas.AsSpan(r * channels, channels));
             FillNoise(spec, r, region, noiseIndex: m - 1);
 
             for (int i = 0; i < region.Length; i++)
@@ -61,7 +64,7 @@ public static class SyntheticPanelGenerator
                         $"({sum}); lower NoiseSdFraction, seasonal amplitude or trend.");
                 kpi[cell] = sum;
                 for (int c = 0; c < channels; c++) media[cell * channels + c] = region.Media[i * channels + c];
-                for (int k = 0; k < controls; k++) controlValues[cell * controls + k] = region.Controls[i * controls + k];
+                for (int k = 0; k < observed.Length; k++) controlValues[cell * observed.Length + k] = region.Controls[i * controls + observed[k]];
             }
         }
 
@@ -74,7 +77,7 @@ public static class SyntheticPanelGenerator
             StepDays = spec.StepDays,
             KpiName = spec.KpiName,
             Channels = spec.Channels.Select(c => c.Name).ToArray(),
-            Controls = spec.Controls.Select(c => c.Name).ToArray(),
+            Controls = observed.Select(k => spec.Controls[k].Name).ToArray(),
             Kpi = kpi,
             Media = media,
             ControlValues = controlValues,
@@ -101,6 +104,9 @@ public static class SyntheticPanelGenerator
         };
         return new SyntheticPanel { Panel = panel, Truth = truth };
     }
+
+    /// <summary>The first holdout week of the product's default split of a panel of <paramref name="weeks"/> weeks (<see cref="SyntheticChannelSpec.HoldoutSpendFactor"/>).</summary>
+    public static int HoldoutStart(int weeks) => TrainingWeeks.Of(weeks, new MmmOptions()).End;
 
     public static IReadOnlyList<string> ComponentNames(SyntheticPanelSpec spec) =>
     [
@@ -160,11 +166,13 @@ public static class SyntheticPanelGenerator
     /// noise-free KPI without the calibrated channels is what <see cref="TargetShareCalibration"/> solves their betas
     /// from (controls and structural parts are already in <paramref name="region"/>, noise is not yet).
     /// </summary>
-    private static void FillMedia(SyntheticPanelSpec spec, int r, double size, RegionBuffers region, int channelOffset,
+    private static void FillMedia(SyntheticPanelSpec spec, int r, RegionSpan span, double size, RegionBuffers region, int channelOffset,
         double[] season, Span<double> betas)
     {
         int channels = spec.Channels.Count;
-        var raw = new double[channels][];
+        int holdoutStart = HoldoutStart(spec.Weeks);
+        var adstocks = new double[channels][];
+        var adstockMeans = new double[channels];
         var response = new double[channels][];
         for (int c = 0; c < channels; c++)
         {
@@ -178,21 +186,30 @@ public static class SyntheticPanelGenerator
             if (ch.DrivenBy is not null)
             {
                 int p = IndexOfChannel(spec, ch.DrivenBy);
-                parentDrive = ResponseCurves.MeanScaled(ResponseCurves.GeometricAdstock(raw[p], spec.Channels[p].AdstockDecay));
+                parentDrive = ResponseCurves.Scaled(adstocks[p], adstockMeans[p]);
             }
             for (int i = 0; i < region.Length; i++)
             {
                 double activity = parentDrive is null ? own[i] : (1 - ch.DrivenShare) * own[i] + ch.DrivenShare * parentDrive[i];
                 x[i] = ch.Scale * size * activity;
             }
-            raw[c] = x;
 
-            double[] adstock = ResponseCurves.MeanScaled(ResponseCurves.GeometricAdstock(x, ch.AdstockDecay));
+            // The curve's x is scaled by the mean adstock of the spend as planned, so a holdout raise moves along the
+            // same true curve instead of rescaling it (the training weeks' response stays that of the unraised spend).
+            adstocks[c] = ResponseCurves.GeometricAdstock(x, ch.AdstockDecay);
+            adstockMeans[c] = ResponseCurves.Mean(adstocks[c]);
+            if (ch.HoldoutFactor != 1.0)
+            {
+                for (int i = Math.Max(0, holdoutStart - span.Start); i < region.Length; i++) x[i] *= ch.HoldoutFactor;
+                adstocks[c] = ResponseCurves.GeometricAdstock(x, ch.AdstockDecay);
+            }
+
+            double[] scaled = ResponseCurves.Scaled(adstocks[c], adstockMeans[c]);
             response[c] = new double[region.Length];
             for (int i = 0; i < region.Length; i++)
             {
                 region.Media[i * channels + c] = x[i];
-                response[c][i] = ResponseCurves.Hill(adstock[i], ch.HillSlope, ch.HillHalfSaturation);
+                response[c][i] = ResponseCurves.Saturation(ch, scaled[i]);
             }
             if (ch.TargetShare is null)
             {

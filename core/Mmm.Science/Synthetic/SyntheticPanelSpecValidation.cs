@@ -32,7 +32,16 @@ internal static class SyntheticPanelSpecValidation
             Require(names.Add(ch.Name), $"Column name '{ch.Name}' is used twice.");
             Require(ch.Scale > 0, $"Channel '{ch.Name}': Scale must be > 0.");
             Require(ch.AdstockDecay >= 0 && ch.AdstockDecay < 1, $"Channel '{ch.Name}': AdstockDecay must be in [0, 1).");
-            Require(ch.HillSlope > 0 && ch.HillHalfSaturation > 0, $"Channel '{ch.Name}': Hill slope and half point must be > 0.");
+            if (ch.Saturation == SaturationFamily.Logistic)
+                Require(ch.LogisticLambda > 0 && double.IsFinite(ch.LogisticLambda), $"Channel '{ch.Name}': LogisticLambda must be > 0 (got {ch.LogisticLambda}).");
+            else
+            {
+                Require(ch.Saturation == SaturationFamily.Hill, $"Channel '{ch.Name}': unknown saturation family {ch.Saturation}.");
+                Require(ch.HillSlope > 0 && ch.HillHalfSaturation > 0, $"Channel '{ch.Name}': Hill slope and half point must be > 0.");
+                Require(ch.LogisticLambda == 0, $"Channel '{ch.Name}': LogisticLambda needs Saturation = Logistic.");
+            }
+            if (ch.HoldoutSpendFactor is double factor)
+                Require(factor > 0 && double.IsFinite(factor), $"Channel '{ch.Name}': HoldoutSpendFactor must be > 0 (got {factor}).");
             Require(ch.Beta >= 0, $"Channel '{ch.Name}': Beta must be >= 0 (media never lowers the KPI here).");
             if (ch.DrivenBy is not null)
             {
@@ -66,6 +75,9 @@ internal static class SyntheticPanelSpecValidation
                 Require(ctl.Variability > 0 && ctl.Variability < 1, $"Control '{ctl.Name}': event rate must be in (0, 1).");
             else
                 Require(ctl.Variability > 0, $"Control '{ctl.Name}': Variability must be > 0.");
+            if (ctl.Persistence is double phi)
+                Require(ctl.Kind == ControlKind.Continuous && phi > 0 && phi < 1,
+                    $"Control '{ctl.Name}': Persistence is for continuous controls and must be in (0, 1) (got {phi}).");
         }
     }
 

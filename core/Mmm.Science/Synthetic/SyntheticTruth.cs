@@ -17,6 +17,7 @@ public sealed class SyntheticTruth
     public required IReadOnlyList<string> Regions { get; init; }
     public required IReadOnlyList<DateOnly> Dates { get; init; }
     public required IReadOnlyList<SyntheticChannelSpec> Channels { get; init; }
+    /// <summary>Every control of the spec, observed or not: an unobserved one is a component here but no column of the panel.</summary>
     public required IReadOnlyList<SyntheticControlSpec> Controls { get; init; }
     public required IReadOnlyList<string> Components { get; init; }
     /// <summary>[R*T*M] contributions in KPI units, M = <see cref="Components"/>.Count.</summary>

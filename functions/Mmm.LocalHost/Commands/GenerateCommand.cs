@@ -7,20 +7,22 @@ namespace Mmm.LocalHost.Commands;
 /// <summary>
 /// <c>generate &lt;out.parquet&gt; [--truth truth.parquet] [--scenario name] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests se]</c>:
 /// a synthetic panel with known truth: the default spec, or a scenario of the recovery suite; the other options override it.
-/// <c>--lift-tests</c> adds simulated experiments (<see cref="SimulatedLiftTests"/>) as the file's run config (<c>mmm.config</c>).
+/// The scenario's own experiments (<see cref="SyntheticScenario.LiftTests"/>) and, with <c>--lift-tests</c>, simulated ones
+/// (<see cref="SimulatedLiftTests"/>, se that fraction of the true lift) go into the file's run config (<c>mmm.config</c>).
 /// </summary>
 public static class GenerateCommand
 {
-    public const string Usage = "generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests <se>]";
+    public const string Usage = "generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests <se as a fraction of the true lift>]";
 
     public static async Task<int> RunAsync(CommandArguments args)
     {
         args.CheckOnly("truth", "scenario", "seed", "regions", "weeks", "ragged", "lift-tests");
         if (args.Positional.Count != 1) throw new UsageException(Usage);
-        var basis = args.Option("scenario") is { } name
-            ? RecoverySuite.Synthetic.FirstOrDefault(s => s.Name == name)?.Spec
+        var scenario = args.Option("scenario") is { } name
+            ? RecoverySuite.Synthetic.FirstOrDefault(s => s.Name == name)
               ?? throw new UsageException($"unknown scenario '{name}'; known: {string.Join(", ", RecoverySuite.Synthetic.Select(s => s.Name))}")
-            : new SyntheticPanelSpec();
+            : null;
+        var basis = scenario?.Spec ?? new SyntheticPanelSpec();
         var spec = basis with
         {
             Seed = (ulong)args.Int("seed", (int)basis.Seed),
@@ -30,10 +32,12 @@ public static class GenerateCommand
         };
         double? liftPrecision = RecoveryCommand.LiftPrecision(args.Option("lift-tests"));
         var synthetic = SyntheticPanelGenerator.Generate(spec);
-        IReadOnlyList<LiftTest> tests = liftPrecision is { } precision
-            ? SimulatedLiftTests.Tests(new RecoveryCase(args.Option("scenario") ?? "generated", synthetic.Panel, RecoveryTruth.FromSynthetic(synthetic)),
-                precision, new Science.Options.MmmOptions())
-            : [];
+        var generated = new RecoveryCase(scenario?.Name ?? "generated", synthetic.Panel, RecoveryTruth.FromSynthetic(synthetic));
+        IReadOnlyList<LiftTest> tests =
+        [
+            .. ScenarioLiftTests.Tests(generated, scenario?.LiftTests ?? []),
+            .. liftPrecision is { } precision ? SimulatedLiftTests.Tests(generated, precision, new Science.Options.MmmOptions()) : [],
+        ];
         await using (var output = File.Create(args.Positional[0]))
             await PanelParquetWriter.WriteAsync(synthetic.Panel, output, tests.Count > 0 ? RunConfig.LiftTestsJson(tests) : null);
         if (args.Option("truth") is { } truthPath)

@@ -13,12 +13,12 @@ namespace Mmm.LocalHost.Commands;
 /// <c>recovery [--scenario a,b] [--config json] [--seeds N] [--lift-tests se] [--out file.csv|file.json] [--data dir]</c>: the
 /// attribution benchmark. Fits every scenario of <see cref="RecoverySuite"/> in turn with the real default model
 /// (plus any overrides), prints a block of figures per fit against the known truth, and ends with the suite's
-/// worst cases in one line that scripts read (<see cref="SuiteSummary.ClosingLine"/>). <c>--lift-tests</c> calibrates
-/// every fit to simulated experiments (<see cref="SimulatedLiftTests"/>).
+/// worst cases in one line that scripts read (<see cref="SuiteSummary.ClosingLine"/>). A scenario with experiments of its own
+/// is calibrated to them; <c>--lift-tests</c> adds simulated experiments to every fit (<see cref="SimulatedLiftTests"/>).
 /// </summary>
 public static class RecoveryCommand
 {
-    public const string Usage = "recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--lift-tests <se as a fraction of the KPI>] [--out <file.csv|file.json>] [--data <dir>]";
+    public const string Usage = "recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--lift-tests <se as a fraction of the true lift>] [--out <file.csv|file.json>] [--data <dir>]";
 
     public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
     {
@@ -37,7 +37,9 @@ public static class RecoveryCommand
             Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is null ? LogLevel.Warning : LogLevel.Trace);
         Console.WriteLine($"mmm recovery: {scenarios.Count} scenario{(scenarios.Count == 1 ? "" : "s")} x {seeds} seed{(seeds == 1 ? "" : "s")} " +
                           $"(model seeds {string.Join(", ", Enumerable.Range(options.Seed, seeds))}); config: {Overrides(options)}" +
-                          (liftPrecision is { } p ? $"; calibrated to simulated lift tests, one per channel, se {100 * p:G3} % of the tested rows' KPI" : ""));
+                          (liftPrecision is { } p
+                              ? $"; calibrated to simulated lift tests, one per channel, se {100 * p:G3} % of the true lift (at least {100 * SimulatedLiftTests.KpiFloor:G3} % of the tested rows' KPI)"
+                              : ""));
 
         var scores = new List<ScenarioScore>();
         var spreads = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -87,13 +89,13 @@ public static class RecoveryCommand
         return 0;
     }
 
-    /// <summary>The value of --lift-tests: the simulated tests' se as a fraction of the tested rows' KPI; null when absent.</summary>
+    /// <summary>The value of --lift-tests: the simulated tests' se as a fraction of the true lift over the tested rows; null when absent.</summary>
     internal static double? LiftPrecision(string? value)
     {
         if (value is null) return null;
         return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 && p < 1
             ? p
-            : throw new UsageException($"--lift-tests takes the tests' standard error as a fraction of the tested rows' KPI, between 0 and 1 (got '{value}')");
+            : throw new UsageException($"--lift-tests takes the tests' standard error as a fraction of the true lift, between 0 and 1, e.g. 0.15 (got '{value}')");
     }
 
     /// <summary>The product defaults, with the model-option overrides of <paramref name="config"/> (inline JSON or a file).</summary>

@@ -55,7 +55,7 @@ public class FitCommandTests
     {
         var panelPath = Temp("calibrated.parquet");
         Directory.CreateDirectory(Path.GetDirectoryName(panelPath)!);
-        var generated = await MmmAsync("generate", panelPath, "--scenario", "one-region-short", "--lift-tests", "0.02");
+        var generated = await MmmAsync("generate", panelPath, "--scenario", "one-region-short", "--lift-tests", "0.15");
         Assert.True(generated.Code == 0, generated.Err);
         Assert.Equal(3, generated.Out.Split('\n').Count(l => l.TrimStart().StartsWith("lift test")));
         PanelReadResult read;

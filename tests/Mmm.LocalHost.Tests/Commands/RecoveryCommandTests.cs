@@ -72,11 +72,11 @@ public partial class RecoveryCommandTests
     public async Task With_lift_tests_every_fit_is_calibrated_and_prints_its_tests_next_to_the_truth()
     {
         var json = Temp("calibrated.json");
-        var run = await MmmAsync("recovery", "--scenario", "one-region-short", "--config", Tiny, "--lift-tests", "0.02", "--out", json);
+        var run = await MmmAsync("recovery", "--scenario", "one-region-short", "--config", Tiny, "--lift-tests", "0.15", "--out", json);
 
         Assert.True(run.Code == 0, run.Err);
         var lines = run.Out.TrimEnd().Split('\n');
-        Assert.Contains("calibrated to simulated lift tests, one per channel, se 2 % of the tested rows' KPI", lines[0]);
+        Assert.Contains("calibrated to simulated lift tests, one per channel, se 15 % of the true lift (at least 0.5 % of the tested rows' KPI)", lines[0]);
         int header = Array.FindIndex(lines, l => l.TrimStart().StartsWith("lift test"));
         Assert.True(header > 0, run.Out);
         Assert.Equal(["media_tv", "media_online", "media_zero"], lines[(header + 1)..(header + 4)].Select(l => l.Trim().Split(' ')[0]));
@@ -85,6 +85,9 @@ public partial class RecoveryCommandTests
         var tests = document.RootElement.GetProperty("scenarios")[0].GetProperty("liftTests");
         Assert.Equal(3, tests.GetArrayLength());
         Assert.Equal(0.0, tests[2].GetProperty("trueLift").GetDouble()); // the zero-effect channel's
+        Assert.True(tests[2].GetProperty("standardError").GetDouble() > 0, "the floor gives the null channel's test a finite se");
+        double tvLift = tests[0].GetProperty("trueLift").GetDouble();
+        Assert.Equal(0.15 * tvLift, tests[0].GetProperty("standardError").GetDouble(), 1e-6 * tvLift); // TV's test is set by the fraction
     }
 
     [Theory]
@@ -93,7 +96,7 @@ public partial class RecoveryCommandTests
     [InlineData("--seeds must be at least 1", "--seeds", "0")]
     [InlineData("column roles", "--config", """{"media": ["media_tv"]}""")]
     [InlineData("unknown option --scenarios", "--scenarios", "funnel")]
-    [InlineData("--lift-tests takes the tests' standard error as a fraction of the tested rows' KPI, between 0 and 1 (got '5')", "--lift-tests", "5")]
+    [InlineData("--lift-tests takes the tests' standard error as a fraction of the true lift, between 0 and 1, e.g. 0.15 (got '5')", "--lift-tests", "5")]
     public async Task Usage_errors_exit_2_before_anything_trains(string message, params string[] args)
     {
         var (code, stdout, stderr) = await MmmAsync(["recovery", .. args]);
