@@ -152,6 +152,12 @@ public sealed record MmmOptions
     /// <summary>Members of the posterior ensemble behind each channel's 90 % contribution interval (modulated and structural
     /// architectures, docs/model.md §8): refits of the structural model to perturbed data and prior centres; 0 = no intervals.</summary>
     public int EnsembleMembers { get; init; } = 20;
+    /// <summary>The likelihood's σ² includes the residuals' autocorrelation, (1 + ρ) / (1 - ρ) times their mean square
+    /// (docs/model.md §5): autocorrelated residuals carry less information than as many independent ones.</summary>
+    public bool TemperLikelihood { get; init; } = true;
+    /// <summary>Panels simulated from the fitted model and refitted to check, on this panel, how well the model recovers a known
+    /// truth and how often its intervals hold it (docs/model.md §9); 0 = no self-check.</summary>
+    public int SelfCheck { get; init; }
     /// <summary>Adam epochs of each ensemble member, from the structural fit.</summary>
     public int EnsembleEpochs { get; init; } = 1000;
     /// <summary>Adam's learning rate for the ensemble members: below the pre-fit's, since a member starts next to its

@@ -84,14 +84,17 @@ public static class ChannelTotals
             var point = new ChannelSplitSummary(Contribution[c], Percent(Contribution[c], Actual), Percent(Contribution[c], Predicted), spend,
                 Roas(Contribution[c], spend));
             if (interval is null || Rows == 0 || !double.IsFinite(interval.Low) || !double.IsFinite(interval.High)) return point;
+            // No channel can have caused more than the whole KPI: the bound stops at 100 % of it (and at the point, were that above).
+            double high = Actual > 0 ? Math.Max(Math.Min(interval.High, Actual), Contribution[c]) : interval.High;
+            double low = Math.Min(Math.Max(0, interval.Low), high);
             return point with
             {
-                ContributionLow = interval.Low,
-                ContributionHigh = interval.High,
-                ShareOfActualLow = Percent(interval.Low, Actual),
-                ShareOfActualHigh = Percent(interval.High, Actual),
-                RoasLow = Roas(interval.Low, spend),
-                RoasHigh = Roas(interval.High, spend),
+                ContributionLow = low,
+                ContributionHigh = high,
+                ShareOfActualLow = Percent(low, Actual),
+                ShareOfActualHigh = Percent(high, Actual),
+                RoasLow = Roas(low, spend),
+                RoasHigh = Roas(high, spend),
             };
         }
 

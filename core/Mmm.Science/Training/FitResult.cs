@@ -14,4 +14,5 @@ public sealed record FitResult(
     int EpochsTrained,
     int? RestoredBestEpoch,
     IReadOnlyList<ResponseCurve>? ResponseCurves = null,
-    IReadOnlyList<LiftTestResult>? LiftTests = null);
+    IReadOnlyList<LiftTestResult>? LiftTests = null,
+    SelfCheckResult? SelfCheck = null);

@@ -28,6 +28,9 @@ public sealed class LiftCalibration : IDisposable
         _targets = targets;
     }
 
+    /// <summary>[E] each test's measured lift in units of its standard error.</summary>
+    public Tensor Measured => _targets;
+
     /// <summary>How many tests.</summary>
     public int Count => (int)_targets.shape[0];
 

@@ -72,11 +72,11 @@ public static class ModulatedLoss
             total = total + BaselineDrift.RandomWalkPrior(drift, o.BaselineDriftSd, shifts?.DriftSteps)
                           + BaselineDrift.RandomWalkPrior(v.RegionDrift!, o.RegionDriftSd, shifts?.RegionDriftSteps);
         if (o.AdstockPriorSd > 0)
-            total = total + ShapePrior(v, o, v.AdstockRaw, 0, o.AdstockPriorSd, shifts?.Shapes.select(-2, 0));
+            total = total + ShapePrior(v, o, v.AdstockRaw, 0, o.AdstockPriorSd, shifts?.Shapes?.select(-2, 0));
         if (o.HillSlopePriorSd > 0)
-            total = total + ShapePrior(v, o, log(v.HillSlope(o)), 1, o.HillSlopePriorSd, shifts?.Shapes.select(-2, 1));
+            total = total + ShapePrior(v, o, log(v.HillSlope(o)), 1, o.HillSlopePriorSd, shifts?.Shapes?.select(-2, 1));
         if (o.HillHalfPriorSd > 0)
-            total = total + ShapePrior(v, o, log(v.HillHalf()), 2, o.HillHalfPriorSd, shifts?.Shapes.select(-2, 2));
+            total = total + ShapePrior(v, o, log(v.HillHalf()), 2, o.HillHalfPriorSd, shifts?.Shapes?.select(-2, 2));
         if (withShrinkage && o.EffectShrinkage > 0)
             total = total + Shrinkage(MeanContributions(mediaContributions!, mask), o).sum();
         return total;

@@ -8,7 +8,8 @@ namespace Mmm.Science.Training;
 /// from the structural fit, the member refits the structural model to the KPI plus a draw of its noise (the fit's
 /// residuals, block-bootstrapped within each region with random signs, so their autocorrelation carries over) under
 /// prior centres and lift-test measurements moved by draws of their own uncertainty (<see cref="PriorShifts"/>). The
-/// members' spread is the posterior's, curved ridges and other modes included, where a normal at one mode (the Laplace
+/// members' spread is the posterior's (without the effect shrinkage, which picks the run's point estimate: a channel it
+/// set to zero gets the spread its data allow, and its interval reaches from zero to there), curved ridges and other modes included, where a normal at one mode (the Laplace
 /// approximation this replaced) saw only the curvature at the mode. Members are independent, so the pipeline runs each
 /// as its own durable activity.
 /// </summary>
@@ -47,7 +48,7 @@ internal static class PosteriorEnsemble
         var map = net.Values().Select(t => t.detach());
         using var batch = StructuralBatch.Stack(Enumerable.Repeat(map, count).ToList(), Enumerable.Repeat((double)net.NoiseVariance.item<float>(), count).ToList());
         Revive(batch, data, o);
-        batch.Fit(data, o, stack(targets), stacked, o.EnsembleEpochs, o.EnsembleLearningRate, reestimateNoise: false);
+        batch.Fit(data, o, stack(targets), stacked, o.EnsembleEpochs, o.EnsembleLearningRate, reestimateNoise: false, shrinkageFrom: 1);
         return batch.Totals(data, o, splitWeights);
     }
 

@@ -13,13 +13,13 @@ namespace Mmm.Science.Training;
 /// </summary>
 public sealed class PriorShifts : IDisposable
 {
-    /// <summary>[3, C] the shape priors' centres (logit decay fraction, log slope, log half point), added to the medians.</summary>
-    public required Tensor Shapes { get; init; }
+    /// <summary>[(M,) 3, C] the shape priors' centres (logit decay fraction, log slope, log half point), added to the medians.</summary>
+    public Tensor? Shapes { get; init; }
     /// <summary>[R, C] the centre of each region's effect log deviation.</summary>
-    public required Tensor RegionEffect { get; init; }
-    public required Tensor RegionControl { get; init; }
-    public required Tensor RegionSeason { get; init; }
-    public required Tensor RegionTrend { get; init; }
+    public Tensor? RegionEffect { get; init; }
+    public Tensor? RegionControl { get; init; }
+    public Tensor? RegionSeason { get; init; }
+    public Tensor? RegionTrend { get; init; }
     /// <summary>[K] and [R, K] the centres of the baseline walks' steps; null without a time-varying baseline.</summary>
     public Tensor? DriftSteps { get; init; }
     public Tensor? RegionDriftSteps { get; init; }
@@ -55,15 +55,14 @@ public sealed class PriorShifts : IDisposable
     /// <summary>Several members' shifts stacked along a leading member dimension, for a <see cref="StructuralBatch"/>.</summary>
     public static PriorShifts Stack(IReadOnlyList<PriorShifts> members)
     {
-        Tensor Of(Func<PriorShifts, Tensor> field) => stack(members.Select(field).ToList());
         Tensor? OfOptional(Func<PriorShifts, Tensor?> field) => field(members[0]) is null ? null : stack(members.Select(m => field(m)!).ToList());
         return new PriorShifts
         {
-            Shapes = Of(m => m.Shapes),
-            RegionEffect = Of(m => m.RegionEffect),
-            RegionControl = Of(m => m.RegionControl),
-            RegionSeason = Of(m => m.RegionSeason),
-            RegionTrend = Of(m => m.RegionTrend),
+            Shapes = OfOptional(m => m.Shapes),
+            RegionEffect = OfOptional(m => m.RegionEffect),
+            RegionControl = OfOptional(m => m.RegionControl),
+            RegionSeason = OfOptional(m => m.RegionSeason),
+            RegionTrend = OfOptional(m => m.RegionTrend),
             DriftSteps = OfOptional(m => m.DriftSteps),
             RegionDriftSteps = OfOptional(m => m.RegionDriftSteps),
             LiftErrors = OfOptional(m => m.LiftErrors),
@@ -71,13 +70,17 @@ public sealed class PriorShifts : IDisposable
         };
     }
 
+    /// <summary>No shift of any prior, only the lift tests' measurements moved by <paramref name="liftErrors"/> (the self-check's
+    /// experiments measured again on its simulated panels).</summary>
+    public static PriorShifts None(Tensor? liftErrors) => new() { LiftErrors = liftErrors };
+
     public void Dispose()
     {
-        Shapes.Dispose();
-        RegionEffect.Dispose();
-        RegionControl.Dispose();
-        RegionSeason.Dispose();
-        RegionTrend.Dispose();
+        Shapes?.Dispose();
+        RegionEffect?.Dispose();
+        RegionControl?.Dispose();
+        RegionSeason?.Dispose();
+        RegionTrend?.Dispose();
         DriftSteps?.Dispose();
         RegionDriftSteps?.Dispose();
         LiftErrors?.Dispose();

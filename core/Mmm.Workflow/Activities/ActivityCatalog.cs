@@ -12,7 +12,7 @@ public sealed record ActivityBinding(string Name, Type InputType, Type OutputTyp
 
 /// <summary>
 /// The training orchestration's activities by name (<see cref="ActivityNames"/>), for a host that registers
-/// activities from a list (the local host's engine). The Azure Functions app declares the same six as
+/// activities from a list (the local host's engine). The Azure Functions app declares the same seven as
 /// functions, one line each.
 /// </summary>
 public static class ActivityCatalog
@@ -22,6 +22,7 @@ public static class ActivityCatalog
         ActivityBinding.For<ActivityInput, PreparedRun>(ActivityNames.ValidateAndScale, activities.ValidateAndScale),
         ActivityBinding.For<ActivityInput, string>(ActivityNames.WarmStart, activities.WarmStart),
         ActivityBinding.For<TrainBlockInput, TrainBlockResult>(ActivityNames.TrainOuterIteration, activities.TrainOuterIteration),
+        ActivityBinding.For<RefitInput, RefitBatchResult>(ActivityNames.FitRefits, activities.FitRefits),
         ActivityBinding.For<DecomposeInput, DecomposeResult>(ActivityNames.Decompose, activities.Decompose),
         ActivityBinding.For<ActivityInput, bool>(ActivityNames.WriteOutputs, activities.WriteOutputs),
         ActivityBinding.For<FailureInput, bool>(ActivityNames.WriteFailure, activities.WriteFailure),

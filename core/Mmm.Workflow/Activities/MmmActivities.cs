@@ -72,13 +72,28 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
         return new TrainBlockResult(report, input.Activity.CheckpointOut!);
     }
 
+    /// <summary>
+    /// One batch of structural refits on the warm-started model (the posterior ensemble's members or the self-check's refits):
+    /// independent of the main loop and of each other, so the orchestrator runs them in parallel with it, on every worker.
+    /// </summary>
+    public async Task<RefitBatchResult> FitRefits(RefitInput input, CancellationToken ct = default)
+    {
+        var totals = await WithSessionAsync(input.Activity, null, session => input.Kind switch
+        {
+            RefitKinds.Members => session.EnsembleMembers(input.First, input.Count),
+            RefitKinds.SelfCheck => session.SelfCheckRefits(input.First, input.Count),
+            _ => throw new ArgumentException($"unknown refit kind '{input.Kind}'", nameof(input)),
+        }, ct);
+        return new RefitBatchResult(input.Kind, input.First, totals);
+    }
+
     /// <summary>Computes the results and writes every output file under the output prefix, except _SUCCESS.</summary>
     public async Task<DecomposeResult> Decompose(DecomposeInput input, CancellationToken ct = default)
     {
         var run = input.Activity.Run;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var read = await ReadPanelAsync(run, ct);
-        var result = await WithSessionAsync(input.Activity, read.Panel, session => session.Finish(), ct);
+        var result = await WithSessionAsync(input.Activity, read.Panel, session => session.Finish(input.Refits), ct);
         var timings = new Dictionary<string, double>(input.TimingsSeconds) { ["decomposing"] = clock.Elapsed.TotalSeconds };
         var outputs = RunSummaryBuilder.Outputs(read.Panel, read.Config, result, input.History, timings, input.Device,
             run.InputUri, run.InputEtag, input.Activity.InstanceId);

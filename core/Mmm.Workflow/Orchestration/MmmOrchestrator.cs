@@ -6,7 +6,8 @@ namespace Mmm.Workflow.Orchestration;
 
 /// <summary>
 /// The training orchestration: ValidateAndScale -> WarmStart -> TrainOuterIteration x K (the NOTEARS dual
-/// update runs here, between activities, as pure arithmetic) -> Decompose -> WriteOutputs. Deterministic:
+/// update runs here, between activities, as pure arithmetic), with FitRefits x B fanned out after the warm start and
+/// gathered before -> Decompose -> WriteOutputs. Deterministic:
 /// it uses only the context (no clock, random or I/O), so it replays from history. customStatus carries
 /// the progress fields of the contract after every activity. Bad input or a failed activity writes
 /// error.json and ends the orchestration Failed with the message.
@@ -54,10 +55,16 @@ public static class MmmOrchestrator
                 new ActivityInput(ctx.InstanceId, run, prepared.Checkpoint, Checkpoints.WarmStarted(run)), TrainingRetry);
             timings["warm_start"] = Lap();
 
+            // The structural refits need only the warm-started model: they fan out now and run next to the main loop, on every worker.
+            var warm = new ActivityInput(ctx.InstanceId, run, checkpoint, null);
+            var refits = RefitPlan.Batches(options).Select(b => (b, ctx.CallActivityAsync<RefitBatchResult>(ActivityNames.FitRefits,
+                new RefitInput(warm, b.Kind, b.First, b.Count), TrainingRetry))).ToList();
+            RunStatus WithRefits(RunStatus status) => RefitPlan.Progress(status, options, refits);
+
             var state = DualSchedule.Start(options);
             var history = new List<HistoryRow>();
             var trainingStart = ctx.CurrentUtcDateTime;
-            ctx.SetCustomStatus(Training(state, maxOuter, options, null, 0));
+            ctx.SetCustomStatus(WithRefits(Training(state, maxOuter, options, null, 0)));
             while (DualSchedule.NextBlock(state, options) is { } block)
             {
                 var result = await ctx.CallActivityAsync<TrainBlockResult>(ActivityNames.TrainOuterIteration,
@@ -66,14 +73,25 @@ public static class MmmOrchestrator
                 checkpoint = result.Checkpoint;
                 history.AddRange(result.Report.History);
                 state = DualSchedule.Advance(state, options, block, result.Report.H, result.Report.StoppedEarly);
-                ctx.SetCustomStatus(Training(state, maxOuter, options, result.Report, (ctx.CurrentUtcDateTime - trainingStart).TotalSeconds));
+                ctx.SetCustomStatus(WithRefits(Training(state, maxOuter, options, result.Report, (ctx.CurrentUtcDateTime - trainingStart).TotalSeconds)));
             }
             timings["training"] = Lap();
 
-            ctx.SetCustomStatus(new RunStatus(Phases.Decomposing, state.OuterIteration, maxOuter, state.EpochsDone, null, state.Duals.Rho,
-                state.Duals.Alpha, null, 95, null));
+            while (refits.Select(r => r.Item2).Where(t => !t.IsCompleted).ToList() is { Count: > 0 } pending)
+            {
+                ctx.SetCustomStatus(WithRefits(new RunStatus(Phases.Refits, state.OuterIteration, maxOuter, state.EpochsDone, null, state.Duals.Rho,
+                    state.Duals.Alpha, null, 92, null)));
+                await Task.WhenAny(pending);
+            }
+            var finished = new List<RefitBatchResult>(refits.Count);
+            foreach (var (_, task) in refits) finished.Add(await task); // a failed batch throws ActivityFailedException here
+            var refitResults = RefitPlan.Collect(finished);
+            if (refits.Count > 0) timings["refits_after_training"] = Lap();
+
+            ctx.SetCustomStatus(WithRefits(new RunStatus(Phases.Decomposing, state.OuterIteration, maxOuter, state.EpochsDone, null, state.Duals.Rho,
+                state.Duals.Alpha, null, 95, null)));
             var decomposed = await ctx.CallActivityAsync<DecomposeResult>(ActivityNames.Decompose,
-                new DecomposeInput(new ActivityInput(ctx.InstanceId, run, checkpoint, null), history, timings, prepared.Device ?? "cpu"),
+                new DecomposeInput(new ActivityInput(ctx.InstanceId, run, checkpoint, null), history, timings, prepared.Device ?? "cpu", refitResults),
                 StorageRetry);
 
             ctx.SetCustomStatus(new RunStatus(Phases.Writing, state.OuterIteration, maxOuter, state.EpochsDone, decomposed.FinalH,

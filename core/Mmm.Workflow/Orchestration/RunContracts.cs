@@ -32,8 +32,24 @@ public sealed record TrainBlockInput(ActivityInput Activity, TrainingBlock Block
 /// <summary>TrainOuterIteration's report: h and losses of the block, its history rows, elapsed seconds.</summary>
 public sealed record TrainBlockResult(BlockReport Report, string Checkpoint);
 
+/// <param name="Refits">The posterior ensemble's members and the self-check's refits, as their activities returned them; null:
+/// none ran (Decompose then runs what the options ask for itself).</param>
 public sealed record DecomposeInput(ActivityInput Activity, IReadOnlyList<HistoryRow> History, IReadOnlyDictionary<string, double> TimingsSeconds,
-    string Device);
+    string Device, RefitResults? Refits = null);
+
+/// <summary>One batch of structural refits (<see cref="RefitKinds"/>) on the warm-started model: members or refits First to First + Count - 1.</summary>
+public sealed record RefitInput(ActivityInput Activity, string Kind, int First, int Count);
+
+/// <summary>FitRefits' result: each refit's contributions per split and channel ([split * C], KPI units), in index order.</summary>
+public sealed record RefitBatchResult(string Kind, int First, IReadOnlyList<double[]> Totals);
+
+public static class RefitKinds
+{
+    /// <summary>Members of the posterior ensemble behind the attribution intervals.</summary>
+    public const string Members = "members";
+    /// <summary>The self-check's refits of panels simulated from the fit.</summary>
+    public const string SelfCheck = "selfCheck";
+}
 
 /// <summary>Decompose's result: the headline numbers (the files are already under the output prefix, without _SUCCESS).</summary>
 public sealed record DecomposeResult(double? TrainR2, double? HoldoutR2, double? HoldoutWape, double FinalH, int Epochs);
@@ -46,6 +62,7 @@ public static class ActivityNames
     public const string ValidateAndScale = nameof(ValidateAndScale);
     public const string WarmStart = nameof(WarmStart);
     public const string TrainOuterIteration = nameof(TrainOuterIteration);
+    public const string FitRefits = nameof(FitRefits);
     public const string Decompose = nameof(Decompose);
     public const string WriteOutputs = nameof(WriteOutputs);
     public const string WriteFailure = nameof(WriteFailure);

@@ -11,10 +11,18 @@ public sealed record RunStatus(
     double? Alpha,
     double? Loss,
     double Percent,
-    double? EtaSeconds);
+    double? EtaSeconds)
+{
+    /// <summary>Members of the posterior ensemble finished, of <see cref="Members"/> (null without an ensemble).</summary>
+    public int? MembersDone { get; init; }
+    public int? Members { get; init; }
+    /// <summary>Self-check refits finished, of <see cref="SelfCheck"/> (null without a self-check).</summary>
+    public int? SelfCheckDone { get; init; }
+    public int? SelfCheck { get; init; }
+}
 
 public static class Phases
 {
     public const string Validating = "validating", Scaling = "scaling", WarmStart = "warm_start", Training = "training",
-        Decomposing = "decomposing", Writing = "writing";
+        Refits = "refits", Decomposing = "decomposing", Writing = "writing";
 }

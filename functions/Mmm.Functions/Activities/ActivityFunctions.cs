@@ -16,6 +16,9 @@ public sealed class ActivityFunctions(MmmActivities activities)
     [Function(ActivityNames.TrainOuterIteration)]
     public Task<TrainBlockResult> TrainOuterIteration([ActivityTrigger] TrainBlockInput input, CancellationToken ct) => activities.TrainOuterIteration(input, ct);
 
+    [Function(ActivityNames.FitRefits)]
+    public Task<RefitBatchResult> FitRefits([ActivityTrigger] RefitInput input, CancellationToken ct) => activities.FitRefits(input, ct);
+
     [Function(ActivityNames.Decompose)]
     public Task<DecomposeResult> Decompose([ActivityTrigger] DecomposeInput input, CancellationToken ct) => activities.Decompose(input, ct);
 

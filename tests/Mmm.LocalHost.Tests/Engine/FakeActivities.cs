@@ -8,7 +8,7 @@ using Mmm.Workflow.Orchestration;
 namespace Mmm.LocalHost.Tests.Engine;
 
 /// <summary>
-/// Stand-ins for the six activities under their real names, returning canned records (no training, no storage):
+/// Stand-ins for the seven activities under their real names, returning canned records (no training, no storage):
 /// they record what they were given and how often they ran, so a test can check what the engine and the real
 /// orchestrator did. <see cref="BlockDelay"/> makes training blocks slow enough to suspend or terminate a run.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class FakeActivities
     public static readonly MmmOptions Options = new() { DagMode = DagModes.Notears, Epochs = 3, NotearsWarmupEpochs = 1, NotearsDualUpdateEvery = 1 };
 
     public ConcurrentQueue<TrainingBlock> Blocks { get; } = new();
+    public ConcurrentQueue<RefitInput> Refits { get; } = new();
     public ConcurrentDictionary<string, int> Runs { get; } = new();
     public DecomposeInput? Decomposed { get; private set; }
     public FailureInput? Failure { get; private set; }
@@ -54,6 +55,13 @@ public sealed class FakeActivities
                 .ToList();
             var report = new BlockReport(block.OuterIteration, block.Epochs, 3, h, 1.0, 0.8, 0.2, 0.9, 0.7, false, 0.01, rows);
             return new TrainBlockResult(report, input.Activity.CheckpointOut!);
+        }),
+        ActivityBinding.For<RefitInput, RefitBatchResult>(ActivityNames.FitRefits, (input, _) =>
+        {
+            Count(ActivityNames.FitRefits);
+            Refits.Enqueue(input);
+            var totals = Enumerable.Range(input.First, input.Count).Select(i => new double[] { i, i, i }).ToList();
+            return Task.FromResult(new RefitBatchResult(input.Kind, input.First, totals));
         }),
         ActivityBinding.For<DecomposeInput, DecomposeResult>(ActivityNames.Decompose, (input, _) =>
         {
