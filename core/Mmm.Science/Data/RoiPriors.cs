@@ -35,6 +35,37 @@ internal static class RoiPriors
         return priors;
     }
 
+    /// <summary>
+    /// The run config rejects a key given twice before any key is read, so that error cannot name the entry; this
+    /// finds a field given twice in a prior, e.g. two values, to name it. Null when there is none or the JSON is broken.
+    /// </summary>
+    public static PanelInputException? FieldGivenTwice(string json, string sourceName)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = true });
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty(Key, out var items) || items.ValueKind != JsonValueKind.Array) return null;
+            int index = 0;
+            foreach (var item in items.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object
+                    && item.EnumerateObject().GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                {
+                    var channel = item.EnumerateObject().FirstOrDefault(f => f.Name == "channel").Value;
+                    var named = channel.ValueKind == JsonValueKind.String ? $" ({channel.GetString()})" : "";
+                    return Bad(sourceName, $"run config key '{Key}', prior {index}{named} gives '{twice.Key}' twice");
+                }
+                index++;
+            }
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static RoiPrior Read(JsonNode? item, int index, string sourceName)
     {
         string at = $"run config key '{Key}', prior {index}";

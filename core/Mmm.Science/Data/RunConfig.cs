@@ -82,7 +82,8 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         }
         catch (JsonException e)
         {
-            throw BadConfig(sourceName, $"the run config is not valid JSON ({e.Message})");
+            throw Data.RoiPriors.FieldGivenTwice(json, sourceName)
+                ?? BadConfig(sourceName, $"the run config is not valid JSON ({e.Message})");
         }
         return node as JsonObject
             ?? throw BadConfig(sourceName, "the run config must be a JSON object");
