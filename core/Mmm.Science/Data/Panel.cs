@@ -1,3 +1,5 @@
+using Mmm.Science.Options;
+
 namespace Mmm.Science.Data;
 
 /// <summary>
@@ -28,13 +30,26 @@ public sealed class Panel
     public IReadOnlyDictionary<string, double> CostPerUnit { get; init; } = ChannelCosts.None;
     /// <summary>The run config's lift tests, resolved to this panel's cells; the fit is calibrated to them.</summary>
     public IReadOnlyList<PanelLiftTest> LiftTests { get; init; } = [];
+    /// <summary>The run config's ROI priors, resolved to this panel's cells and denominators.</summary>
+    public IReadOnlyList<PanelRoiPrior> RoiPriors { get; init; } = [];
 
     /// <summary>The same panel with <paramref name="tests"/> (checked against it by <see cref="Data.LiftTests.Resolve"/>) as its lift tests.</summary>
-    public Panel WithLiftTests(IReadOnlyList<LiftTest> tests, string source) => new()
+    public Panel WithLiftTests(IReadOnlyList<LiftTest> tests, string source) =>
+        With(Data.LiftTests.Resolve(tests, this, source), RoiPriors);
+
+    /// <summary>
+    /// The same panel with <paramref name="priors"/> (checked against it by <see cref="Data.RoiPriors.Resolve"/>) as its ROI
+    /// priors; <paramref name="options"/> give the training weeks, the window of a prior without dates.
+    /// </summary>
+    public Panel WithRoiPriors(IReadOnlyList<RoiPrior> priors, MmmOptions options, string source) =>
+        With(LiftTests, Data.RoiPriors.Resolve(priors, this, options, source));
+
+    /// <summary>A copy of every property but the outside information, which each With* keeps or replaces.</summary>
+    private Panel With(IReadOnlyList<PanelLiftTest> liftTests, IReadOnlyList<PanelRoiPrior> roiPriors) => new()
     {
         Source = Source, Regions = Regions, Dates = Dates, StepDays = StepDays, KpiName = KpiName, Channels = Channels, Controls = Controls,
         Kpi = Kpi, Media = Media, ControlValues = ControlValues, Present = Present, IgnoredColumns = IgnoredColumns, CostPerUnit = CostPerUnit,
-        LiftTests = Data.LiftTests.Resolve(tests, this, source),
+        LiftTests = liftTests, RoiPriors = roiPriors,
     };
 
     public int RegionCount => Regions.Count;

@@ -32,6 +32,7 @@ public static class PanelReader
             var weeks = TrainingWeeks.Of(calendar.Dates.Count, config.Options);
             var panel = await PanelValueReader.ReadAsync(reader, columns, keys, calendar, weeks, config.CostPerUnit, sourceName, ct);
             if (config.LiftTests.Count > 0) panel = panel.WithLiftTests(config.LiftTests, sourceName);
+            if (config.RoiPriors.Count > 0) panel = panel.WithRoiPriors(config.RoiPriors, config.Options, sourceName);
             return new PanelReadResult(panel, config);
         }
         finally

@@ -10,7 +10,8 @@ namespace Mmm.Science.Data;
 /// (<c>date</c>, <c>region</c>, <c>kpi</c>, <c>media</c>, <c>controls</c>) and any <see cref="MmmOptions"/>
 /// setting by its camelCase name. <c>referenceCompat: true</c> starts from <see cref="MmmOptions.Reference"/>,
 /// the other keys apply on top. <c>costPerUnit</c> gives the cost of one unit of media columns that are not
-/// spend (see <see cref="CostPerUnit"/>); <c>liftTests</c> lists measured experiments (see <see cref="LiftTests"/>).
+/// spend (see <see cref="CostPerUnit"/>); <c>liftTests</c> lists measured experiments (see <see cref="LiftTests"/>),
+/// <c>roiPriors</c> prior beliefs about channels' returns (see <see cref="RoiPriors"/>).
 /// </summary>
 public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
 {
@@ -21,6 +22,9 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
 
     /// <summary>The experiments the fit is calibrated to (<see cref="LiftTest"/>); empty when the key is absent.</summary>
     public IReadOnlyList<LiftTest> LiftTests { get; init; } = [];
+
+    /// <summary>Prior beliefs about channels' ROAS or KPI share (<see cref="RoiPrior"/>); empty when the key is absent.</summary>
+    public IReadOnlyList<RoiPrior> RoiPriors { get; init; } = [];
 
     internal static readonly JsonSerializerOptions OptionsJson = new()
     {
@@ -37,12 +41,15 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         var roles = ColumnRoles.FromJson(root, sourceName);
         var costs = ChannelCosts.FromJson(root, sourceName);
         var liftTests = Data.LiftTests.FromJson(root, sourceName);
+        var roiPriors = Data.RoiPriors.FromJson(root, sourceName);
         var options = ParseOptions(root, sourceName);
         if (MmmOptionsValidator.FirstProblem(options) is { } found)
             throw BadConfig(sourceName, $"run config key '{found.Key}' {found.Problem}", found.Key);
         if (liftTests.Count > 0 && options.Architecture == Architectures.Reference)
             throw BadConfig(sourceName, $"run config key '{Data.LiftTests.Key}' needs the modulated or structural architecture; the reference network (referenceCompat) has no calibration term", Data.LiftTests.Key);
-        return new RunConfig(roles, options) { CostPerUnit = costs, LiftTests = liftTests };
+        if (roiPriors.Count > 0 && options.Architecture == Architectures.Reference)
+            throw BadConfig(sourceName, $"run config key '{Data.RoiPriors.Key}' needs the modulated or structural architecture; the reference network (referenceCompat) has no prior on a channel's return", Data.RoiPriors.Key);
+        return new RunConfig(roles, options) { CostPerUnit = costs, LiftTests = liftTests, RoiPriors = roiPriors };
     }
 
     /// <summary>The effective config as one flat JSON object that <see cref="Parse"/> reads back to the same config.</summary>
@@ -52,6 +59,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         Roles.WriteTo(root);
         ChannelCosts.WriteTo(root, CostPerUnit);
         Data.LiftTests.WriteTo(root, LiftTests);
+        Data.RoiPriors.WriteTo(root, RoiPriors);
         foreach (var (key, value) in OptionsToJson(Options))
             root[key] = value?.DeepClone();
         return root.ToJsonString(IndentedJson);
@@ -74,7 +82,8 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         }
         catch (JsonException e)
         {
-            throw BadConfig(sourceName, $"the run config is not valid JSON ({e.Message})");
+            throw Data.RoiPriors.FieldGivenTwice(json, sourceName)
+                ?? BadConfig(sourceName, $"the run config is not valid JSON ({e.Message})");
         }
         return node as JsonObject
             ?? throw BadConfig(sourceName, "the run config must be a JSON object");
@@ -93,7 +102,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         var merged = OptionsToJson(startFromReference ? MmmOptions.Reference : new MmmOptions());
         foreach (var (key, value) in root)
         {
-            if (ColumnRoles.IsRoleKey(key) || key == ChannelCosts.Key || key == Data.LiftTests.Key) continue;
+            if (ColumnRoles.IsRoleKey(key) || key == ChannelCosts.Key || key == Data.LiftTests.Key || key == Data.RoiPriors.Key) continue;
             if (!merged.TryGetPropertyValue(key, out var preset))
                 throw new PanelInputException(PanelErrorCodes.UnknownConfigKey, sourceName,
                     $"unknown run config key '{key}' (not a column role nor a model or training setting)", column: key);
