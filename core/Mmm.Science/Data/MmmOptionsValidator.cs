@@ -66,6 +66,7 @@ internal static class MmmOptionsValidator
         yield return ("structuralRestarts", o.StructuralRestarts >= 1, "must be >= 1");
         yield return ("structuralShrinkageFrom", o.StructuralShrinkageFrom is >= 0 and <= 1, "must be in [0, 1]");
         yield return ("ensembleMembers", o.EnsembleMembers is 0 or (>= 2 and <= 1_000), "must be 0 (no intervals) or 2-1000");
+        yield return ("liftConfoundingSd", o.LiftConfoundingSd >= 0 && double.IsFinite(o.LiftConfoundingSd), "must be a finite number >= 0 (0 = no confounding term)");
         yield return ("selfCheck", o.SelfCheck is >= 0 and <= 100, "must be 0 (no self-check) to 100");
         yield return ("ensembleEpochs", o.EnsembleEpochs is >= 1 and <= 100_000, "must be 1-100000");
         yield return ("ensembleLearningRate", o.EnsembleLearningRate > 0 && double.IsFinite(o.EnsembleLearningRate), "must be a finite number > 0");

@@ -14,13 +14,16 @@ namespace Mmm.Science.Model;
 /// modulated architecture centres its modulation there. Null where a caller has no split (the reference ignores it).</param>
 /// <param name="DriftBasis">[T,K] the interpolation weights of each period on the time-varying baseline's knots
 /// (<see cref="BaselineDrift"/>); null without a split or a drift.</param>
-public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal, Tensor TrendTime, Tensor? FitCells = null, Tensor? DriftBasis = null) : IDisposable
+/// <param name="Experimented">[C] 1 for the channels a lift test measured, whose association with the KPI beyond their
+/// causal effect the model may give to the baseline (<see cref="StructuralValues.Confounding"/>); null: none.</param>
+public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal, Tensor TrendTime, Tensor? FitCells = null, Tensor? DriftBasis = null,
+    Tensor? Experimented = null) : IDisposable
 {
     public long Regions => Media.shape[0];
     public long Periods => Media.shape[1];
 
     public ModelInputs To(Device device) =>
-        new(Media.to(device), Controls.to(device), Seasonal.to(device), TrendTime.to(device), FitCells?.to(device), DriftBasis?.to(device));
+        new(Media.to(device), Controls.to(device), Seasonal.to(device), TrendTime.to(device), FitCells?.to(device), DriftBasis?.to(device), Experimented?.to(device));
 
     public void Dispose()
     {
@@ -30,5 +33,6 @@ public sealed record ModelInputs(Tensor Media, Tensor Controls, Tensor Seasonal,
         TrendTime.Dispose();
         FitCells?.Dispose();
         DriftBasis?.Dispose();
+        Experimented?.Dispose();
     }
 }

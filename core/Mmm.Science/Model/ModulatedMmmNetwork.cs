@@ -50,7 +50,8 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     /// <summary>[R,K] each region's deviation from <see cref="Drift"/> at the knots.</summary>
     public Parameter? RegionDrift => get_parameter("region_drift");
 
-    public ModulatedMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures, int driftKnots = 0)
+    /// <param name="experimented">The panel has lift tests: the network gets a confounding term per channel (<see cref="StructuralValues.Confounding"/>).</param>
+    public ModulatedMmmNetwork(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures, int driftKnots = 0, bool experimented = false)
         : base(nameof(ModulatedMmmNetwork), options, channels, controls, regions)
     {
         using var k = new KeptScalars();
@@ -74,6 +75,8 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         Param("adj_logits", randn(channels, channels) * k[0.3] - k[0.1]);
         if (options.ShapePooling > 0)
             Param("shape_centre", ShapePriorCentres(options));
+        if (experimented && options.LiftConfoundingSd > 0)
+            Param("confounding", zeros(channels));
         if (driftKnots > 0)
         {
             Param("drift", zeros(driftKnots));
@@ -98,7 +101,8 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
 
     /// <summary>The structural parameters as they are now (<see cref="StructuralValues"/>), for the forward pass and the priors.</summary>
     public StructuralValues Values() => new(AdstockRaw, HillSlopeRaw, HillHalfRaw, EffectRaw, RegionEffect, Baseline, TrendSlope, GlobalTrendSlope,
-        TrendDampingRaw, SeasonalAmplitude, GlobalSeasonalAmplitude, ControlCoeff, RegionControlCoeff, Drift, RegionDrift, ShapeCentre);
+        TrendDampingRaw, SeasonalAmplitude, GlobalSeasonalAmplitude, ControlCoeff, RegionControlCoeff, Drift, RegionDrift, ShapeCentre,
+        get_parameter("confounding"));
 
     public Tensor AdstockDecay() => Values().AdstockDecay(Options);
     public Tensor HillSlope() => Values().HillSlope(Options);

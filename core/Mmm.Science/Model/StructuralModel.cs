@@ -43,6 +43,10 @@ public static class StructuralModel
         var level = v.Baseline.unsqueeze(-1).expand(seasonal.shape);
         if (v.Drift is { } drift && inputs.DriftBasis is { } basis)
             level = level + BaselineDrift.Apply(basis, drift, v.RegionDrift!);
+        if (v.Confounding is { } confounding && inputs.Experimented is { } experimented)
+            // What moves with an experimented channel's curve beyond what the experiment says the channel causes: demand that
+            // also drives its spend. The panel sees only the sum of this and the effect; the experiment splits them.
+            level = level + (hill * (confounding * experimented).unsqueeze(-2).unsqueeze(-2)).sum(-1);
         // The whole baseline is floored at zero, so media cannot take more than the KPI by pushing it below; the floor's
         // correction (0 wherever the baseline is clearly positive) belongs to the baseline component, so the parts still sum.
         var floored = nn.functional.softplus((level + trend + seasonal) * k[BaselineFloorSharpness]) / k[BaselineFloorSharpness];

@@ -8,6 +8,8 @@ namespace Mmm.Science.Model;
 /// (<c>[C]</c>, <c>[R, C]</c>, ...) or with a leading member dimension (<c>[M, C]</c>, <c>[M, R, C]</c>, ...): the
 /// posterior ensemble fits M members at once as one batch, which on a small panel costs about what one member does
 /// (Adam is elementwise, so M stacked members trained on the sum of their objectives are M independent fits).
+/// <see cref="Confounding"/>, present when the panel has lift tests: [C] per experimented channel, how much of the baseline
+/// moves with the channel's response curve without being caused by it (docs/model.md §3).
 /// </summary>
 public sealed record StructuralValues(
     Tensor AdstockRaw,
@@ -25,19 +27,20 @@ public sealed record StructuralValues(
     Tensor RegionControlCoeff,
     Tensor? Drift,
     Tensor? RegionDrift,
-    Tensor? ShapeCentre)
+    Tensor? ShapeCentre,
+    Tensor? Confounding = null)
 {
     /// <summary>Every tensor, in a fixed order (the optional ones where present).</summary>
     public IEnumerable<Tensor> All() =>
         new[] { AdstockRaw, HillSlopeRaw, HillHalfRaw, EffectRaw, RegionEffect, Baseline, TrendSlope, GlobalTrendSlope, TrendDampingRaw,
-            SeasonalAmplitude, GlobalSeasonalAmplitude, ControlCoeff, RegionControlCoeff, Drift, RegionDrift, ShapeCentre }.OfType<Tensor>();
+            SeasonalAmplitude, GlobalSeasonalAmplitude, ControlCoeff, RegionControlCoeff, Drift, RegionDrift, ShapeCentre, Confounding }.OfType<Tensor>();
 
     /// <summary>A copy with each tensor transformed, in the order of <see cref="All"/> (e.g. stacked into M members).</summary>
     public StructuralValues Select(Func<Tensor, Tensor> map) => new(
         map(AdstockRaw), map(HillSlopeRaw), map(HillHalfRaw), map(EffectRaw), map(RegionEffect), map(Baseline), map(TrendSlope),
         map(GlobalTrendSlope), map(TrendDampingRaw), map(SeasonalAmplitude), map(GlobalSeasonalAmplitude), map(ControlCoeff),
         map(RegionControlCoeff), Drift is null ? null : map(Drift), RegionDrift is null ? null : map(RegionDrift),
-        ShapeCentre is null ? null : map(ShapeCentre));
+        ShapeCentre is null ? null : map(ShapeCentre), Confounding is null ? null : map(Confounding));
 
     /// <summary>[.., C] the adstock decays: adstockMax * sigmoid(raw).</summary>
     public Tensor AdstockDecay(MmmOptions o)

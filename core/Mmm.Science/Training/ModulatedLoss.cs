@@ -11,14 +11,14 @@ namespace Mmm.Science.Training;
 /// on the adstock decays, log-normal on the Hill slopes and half-saturation points (when their sd is set), normal on each region's deviation
 /// from the pooled effects, normal on the modulation per cell, and an optional bounded shrinkage of each channel's
 /// mean contribution (effects too small for the data fall to zero). The channel graph keeps the NOTEARS terms
-/// and the structure score on the media. With lift tests (<see cref="LiftCalibration"/>) their likelihood is added
+/// and the structure score on the media. With lift tests (<see cref="Calibration"/>) their likelihood is added
 /// like the fit's.
 /// </summary>
 public static class ModulatedLoss
 {
     public static LossTerms Compute(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
-        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true, LiftCalibration? lift = null,
-        PriorShifts? shifts = null)
+        NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true, Calibration? lift = null,
+        PriorShifts? shifts = null, Calibration? roi = null)
     {
         using var k = new KeptScalars();
         var o = net.Options;
@@ -37,7 +37,7 @@ public static class ModulatedLoss
             modulation = k[0.5] * (added.square() * mask.unsqueeze(-1)).sum() / k[o.ModulationPriorSd * o.ModulationPriorSd];
             total = total + modulation;
         }
-        var calibration = lift?.Term(outputs.MediaContributions, shifts?.LiftErrors);
+        var calibration = CalibrationTerm(outputs.MediaContributions, lift, roi, shifts);
         if (calibration is not null) total = total + calibration;
         total = total / cells;
         if (structuralOnly)
@@ -52,6 +52,14 @@ public static class ModulatedLoss
             total = total + k[o.DagStructureWeight] * structure;
         }
         return new LossTerms(total, fit, dag, null, null, null, null, null, null, null, structure, priors, modulation, calibration);
+    }
+
+    /// <summary>The lift tests' and the ROI priors' terms together (<see cref="Calibration"/>); null when there are neither.</summary>
+    public static Tensor? CalibrationTerm(Tensor mediaContributions, Calibration? lift, Calibration? roi, PriorShifts? shifts)
+    {
+        var tests = lift?.Term(mediaContributions, shifts?.LiftErrors);
+        var priors = roi?.Term(mediaContributions, shifts?.RoiErrors);
+        return tests is null ? priors : priors is null ? tests : tests + priors;
     }
 
     /// <summary>The negative log priors of the structural parameters (summed, not divided by N).</summary>
@@ -71,6 +79,8 @@ public static class ModulatedLoss
         if (v.Drift is { } drift)
             total = total + BaselineDrift.RandomWalkPrior(drift, o.BaselineDriftSd, shifts?.DriftSteps)
                           + BaselineDrift.RandomWalkPrior(v.RegionDrift!, o.RegionDriftSd, shifts?.RegionDriftSteps);
+        if (v.Confounding is { } confounding)
+            total = total + Pooling(confounding, o.LiftConfoundingSd, shifts?.Confounding);
         if (o.AdstockPriorSd > 0)
             total = total + ShapePrior(v, o, v.AdstockRaw, 0, o.AdstockPriorSd, shifts?.Shapes?.select(-2, 0));
         if (o.HillSlopePriorSd > 0)

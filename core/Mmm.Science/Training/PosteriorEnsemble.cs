@@ -41,7 +41,7 @@ internal static class PosteriorEnsemble
             using var generator = new Generator((ulong)seed);
             var noise = ResidualBootstrap.Draw(residuals, cells, regions, periods, new Random(seed), signs: true);
             targets.Add(data.Target + tensor(noise, data.Target.shape).to(data.Target.device));
-            shifts.Add(PriorShifts.Draw(net, data.Lift?.Count ?? 0, 0, generator));
+            shifts.Add(PriorShifts.Draw(net, data.Lift?.Count ?? 0, data.Roi?.Count ?? 0, generator));
         }
         using var stacked = PriorShifts.Stack(shifts);
         shifts.ForEach(x => x.Dispose());

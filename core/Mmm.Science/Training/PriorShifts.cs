@@ -23,6 +23,8 @@ public sealed class PriorShifts : IDisposable
     /// <summary>[K] and [R, K] the centres of the baseline walks' steps; null without a time-varying baseline.</summary>
     public Tensor? DriftSteps { get; init; }
     public Tensor? RegionDriftSteps { get; init; }
+    /// <summary>[(M,) C] the centre of the confounding terms' prior; null without lift tests.</summary>
+    public Tensor? Confounding { get; init; }
     /// <summary>[E] each lift test's measurement moved by this many of its standard errors; null without tests.</summary>
     public Tensor? LiftErrors { get; init; }
     /// <summary>[P] each ROI prior's centre moved by this many of its sds; null without ROI priors.</summary>
@@ -47,6 +49,7 @@ public sealed class PriorShifts : IDisposable
             RegionTrend = Normal([r], o.TrendPoolingSd),
             DriftSteps = net.Drift is { } d ? Normal(d.shape, o.BaselineDriftSd) : null,
             RegionDriftSteps = net.RegionDrift is { } rd ? Normal(rd.shape, o.RegionDriftSd) : null,
+            Confounding = net.Values().Confounding is { } kappa ? Normal(kappa.shape, o.LiftConfoundingSd) : null,
             LiftErrors = liftTests > 0 ? Normal([liftTests], 1) : null,
             RoiErrors = roiPriors > 0 ? Normal([roiPriors], 1) : null,
         };
@@ -65,6 +68,7 @@ public sealed class PriorShifts : IDisposable
             RegionTrend = OfOptional(m => m.RegionTrend),
             DriftSteps = OfOptional(m => m.DriftSteps),
             RegionDriftSteps = OfOptional(m => m.RegionDriftSteps),
+            Confounding = OfOptional(m => m.Confounding),
             LiftErrors = OfOptional(m => m.LiftErrors),
             RoiErrors = OfOptional(m => m.RoiErrors),
         };
@@ -83,6 +87,7 @@ public sealed class PriorShifts : IDisposable
         RegionTrend?.Dispose();
         DriftSteps?.Dispose();
         RegionDriftSteps?.Dispose();
+        Confounding?.Dispose();
         LiftErrors?.Dispose();
         RoiErrors?.Dispose();
     }

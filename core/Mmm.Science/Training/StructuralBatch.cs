@@ -63,7 +63,7 @@ internal sealed class StructuralBatch : IDisposable
         var squared = ((parts.Prediction - targets).square() * mask).sum([-2, -1]); // [M]
         var priors = ModulatedLoss.Priors(Values, o, parts.MediaContributions, mask, withShrinkage, shifts);
         var total = k[0.5] * (squared / NoiseVariance).sum() + priors;
-        var calibration = data.Lift?.Term(parts.MediaContributions, shifts?.LiftErrors);
+        var calibration = ModulatedLoss.CalibrationTerm(parts.MediaContributions, data.Lift, data.Roi, shifts);
         if (calibration is not null) total = total + calibration;
         return new LossTerms(total / cells, squared / cells, zeros(1, device: cells.device), null, null, null, null, null, null, null, null, priors, null, calibration);
     }
@@ -109,7 +109,7 @@ internal sealed class StructuralBatch : IDisposable
             var (_, hill) = StructuralModel.Response(values, data.Inputs.Media, o);
             var parts = StructuralModel.Compose(values, data.Inputs, o, hill, null);
             double priors = ModulatedLoss.Priors(values, o, parts.MediaContributions, data.FitMask).item<float>();
-            double calibration = data.Lift?.Term(parts.MediaContributions).item<float>() ?? 0;
+            double calibration = ModulatedLoss.CalibrationTerm(parts.MediaContributions, data.Lift, data.Roi, null)?.item<float>() ?? 0;
             return 0.5 * cells * Math.Log(Math.Max(mse[m], 1e-12)) + priors + calibration;
         }).ToArray();
     }

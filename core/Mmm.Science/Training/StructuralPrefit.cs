@@ -84,6 +84,7 @@ internal static class StructuralPrefit
         net.TrendDampingRaw.fill_(k[2.2]);
         net.Drift?.zero_();
         net.RegionDrift?.zero_();
+        net.Values().Confounding?.zero_();
         if (net.ShapeCentre is { } centre)
         {
             using var priorCentres = ModulatedMmmNetwork.ShapePriorCentres(o);

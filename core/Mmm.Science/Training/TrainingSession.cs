@@ -52,7 +52,7 @@ public sealed partial class TrainingSession : IDisposable
         torch.manual_seed(options.Seed);
         DropoutRng = new Generator((ulong)options.Seed);
         Network = MmmNetwork.Create(options, panel.ChannelCount, panel.ControlCount, panel.RegionCount, TrainingTensors.SeasonalFeatureCount,
-            TrainingTensors.DriftKnots(Split, options));
+            TrainingTensors.DriftKnots(Split, options), panel.LiftTests.Count > 0);
         Network.to(device);
         Data = TrainingTensors.Build(panel, scaler, options, Split, device);
         parameters = Network.named_parameters().ToList();
@@ -180,7 +180,7 @@ public sealed partial class TrainingSession : IDisposable
     private LossTerms Loss(ModelOutputs outputs, NotearsState duals) => Network switch
     {
         CausalMmmNetwork reference => MmmLoss.Compute(reference, outputs, Data.Target, Data.FitMask, duals, media: Data.Inputs.Media),
-        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders, lift: Data.Lift),
+        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders, lift: Data.Lift, roi: Data.Roi),
         _ => throw new InvalidOperationException($"no objective for {Network.GetType().Name}"),
     };
 

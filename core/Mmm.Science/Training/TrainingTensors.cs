@@ -28,7 +28,9 @@ public sealed class TrainingTensors : IDisposable
     /// (<see cref="ConfounderBasis"/>); only the modulated and structural architectures use it, null for the reference.</summary>
     public Tensor? Confounders { get; init; }
     /// <summary>The panel's lift tests as a term of the objective; null when it has none or for the reference architecture.</summary>
-    public LiftCalibration? Lift { get; init; }
+    public Calibration? Lift { get; init; }
+    /// <summary>The panel's ROI priors as a term of the objective; null when it has none or for the reference architecture.</summary>
+    public Calibration? Roi { get; init; }
 
     public static TrainingTensors Build(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, Device device)
     {
@@ -63,13 +65,14 @@ public sealed class TrainingTensors : IDisposable
 
         var inputs = new ModelInputs(
             tensor(media, [r, tm, c]), tensor(controls, [r, tm, k]),
-            SeasonalInput(panel, scaler, o, split, y), TrendTime(split), tensor(initCells, [r, tm]), DriftBasis(split, o));
+            SeasonalInput(panel, scaler, o, split, y), TrendTime(split), tensor(initCells, [r, tm]), DriftBasis(split, o), Experimented(panel, o));
         var fitMask = tensor(fit, [r, tm]);
         return new TrainingTensors
         {
             Confounders = o.Architecture == Architectures.Reference ? null
                 : ConfounderBasis.Build(fitMask, inputs.TrendTime, inputs.Seasonal, inputs.Controls).to(device),
-            Lift = o.Architecture == Architectures.Reference ? null : LiftCalibration.Build(panel, scaler, split, device),
+            Lift = o.Architecture == Architectures.Reference ? null : Calibration.ForLiftTests(panel, scaler, split, device),
+            Roi = o.Architecture == Architectures.Reference ? null : Calibration.ForRoiPriors(panel, scaler, split, device),
             Split = split,
             Inputs = inputs.To(device),
             Target = tensor(y, [r, tm]).to(device),
@@ -127,6 +130,15 @@ public sealed class TrainingTensors : IDisposable
         return tensor(BaselineDrift.Basis(split.ModelPeriods, first, last, knots), [split.ModelPeriods, knots]);
     }
 
+    /// <summary>[C] 1 for every channel a lift test measured, or null without tests (or a confounding term).</summary>
+    private static Tensor? Experimented(Panel panel, MmmOptions o)
+    {
+        if (o.Architecture == Architectures.Reference || o.LiftConfoundingSd <= 0 || panel.LiftTests.Count == 0) return null;
+        var mask = new float[panel.ChannelCount];
+        foreach (var t in panel.LiftTests) mask[t.Channel] = 1;
+        return tensor(mask);
+    }
+
     /// <summary>How many knots the time-varying baseline has on this split (0 without one).</summary>
     public static int DriftKnots(PanelSplit split, MmmOptions o) =>
         o.Architecture == Architectures.Reference || o.BaselineDriftSd <= 0 ? 0
@@ -144,5 +156,6 @@ public sealed class TrainingTensors : IDisposable
         InitCells.Dispose();
         Confounders?.Dispose();
         Lift?.Dispose();
+        Roi?.Dispose();
     }
 }

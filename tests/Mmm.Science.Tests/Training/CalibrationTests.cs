@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace Mmm.Science.Tests.Training;
 
 /// <summary>The lift tests' term of the objective against its closed form, and what calibrating to experiments does to a fit.</summary>
-public class LiftCalibrationTests
+public class CalibrationTests
 {
     [Fact]
     public void The_term_is_the_gaussian_likelihood_of_each_test_in_KPI_units()
