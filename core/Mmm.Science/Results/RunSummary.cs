@@ -16,6 +16,12 @@ public sealed record RunSummary
     public IReadOnlyList<ResponseCurve> ResponseCurves { get; init; } = [];
     /// <summary>The run config's lift tests next to the fitted model's lift over the same rows; empty without lift tests.</summary>
     public IReadOnlyList<LiftTestResult> LiftTests { get; init; } = [];
+    /// <summary>The run config's ROI priors next to the fitted model's value; empty without ROI priors.</summary>
+    public IReadOnlyList<RoiPriorResult> RoiPriors { get; init; } = [];
+    /// <summary>The self-check's result (run config <c>selfCheck</c>); null when it did not run.</summary>
+    public SelfCheckResult? SelfCheck { get; init; }
+    /// <summary>The run's checks of itself, each pass, warn or fail with a sentence (<see cref="HealthCheck"/>).</summary>
+    public IReadOnlyList<HealthCheck> HealthChecks { get; init; } = [];
     public required DagSummary Dag { get; init; }
     /// <summary>Wall time per phase (validating, scaling, training, ...), in seconds.</summary>
     public IReadOnlyDictionary<string, double> TimingsSeconds { get; init; } = new Dictionary<string, double>();

@@ -15,24 +15,48 @@ internal static class CurvatureCheck
 {
     public static Curvature Compute(ModulatedMmmNetwork net, TrainingTensors data, IReadOnlyList<string> channels)
     {
-        var named = net.NamedStructuralParameters().Where(p => !ModulatedMmmNetwork.PerRegionParameterNames.Contains(p.Name)).ToList();
+        // The trend's damping acts only beyond the training weeks, which the objective does not see.
+        var named = net.NamedStructuralParameters()
+            .Where(p => !ModulatedMmmNetwork.PerRegionParameterNames.Contains(p.Name) && p.Name != "trend_damping_raw").ToList();
         var parameters = named.Select(p => p.Parameter).ToList();
         var trainable = net.parameters().Select(p => p.requires_grad).ToList();
         try
         {
-            using var hessian = Hessian.Of(() => Objective(net, data), parameters);
+            using var full = Hessian.Of(() => Objective(net, data), parameters);
             using var scope = NewDisposeScope();
+            var entries = named.SelectMany(p => Enumerable.Range(0, (int)p.Parameter.numel()).Select(i => (p.Name, Index: i, Size: (int)p.Parameter.numel()))).ToList();
+            var absent = Absent(net, data, channels.Count);
+            // A channel the shrinkage set to zero sits on the boundary of its effect, where the likelihood is flat in its curve;
+            // a confounding term without an experiment is seen by its prior alone. Neither is a direction the data should pin.
+            var kept = entries.Select((e, i) => (e, i)).Where(x => !(x.e.Size == channels.Count && (
+                (x.e.Name is "adstock_raw" or "hill_slope_raw" or "hill_half_raw" or "effect_raw" && absent[x.e.Index]) || x.e.Name == "confounding")))
+                .Select(x => x.i).ToArray();
+            using var index = tensor(kept.Select(i => (long)i).ToArray());
+            var hessian = full.index_select(0, index).index_select(1, index);
             var (values, vectors) = linalg.eigh(hessian);
             var eigen = values.data<double>().ToArray();
             double smallest = eigen.Min(), largest = eigen.Max(Math.Abs);
             int weakest = (int)vectors[TensorIndex.Colon, Array.IndexOf(eigen, smallest)].abs().argmax().item<long>();
-            var names = named.SelectMany(p => Enumerable.Range(0, (int)p.Parameter.numel()).Select(i => Describe(channels, p.Name, i, (int)p.Parameter.numel()))).ToList();
-            return new Curvature(eigen.Length, smallest > 0, smallest > 0 ? largest / smallest : double.PositiveInfinity, smallest, names[weakest]);
+            var (name, entry, size) = entries[kept[weakest]];
+            return new Curvature(eigen.Length, smallest > Flat * largest, smallest > 0 ? largest / smallest : double.PositiveInfinity, smallest / largest,
+                Describe(channels, name, entry, size));
         }
         finally
         {
             foreach (var (p, t) in net.parameters().Zip(trainable)) p.requires_grad = t;
         }
+    }
+
+    /// <summary>Below this fraction of the largest eigenvalue a direction counts as flat.</summary>
+    public const double Flat = 1e-10;
+
+    /// <summary>[C] whether each channel's mean contribution is below the posterior ensemble's revival share (shrunk to zero).</summary>
+    private static bool[] Absent(ModulatedMmmNetwork net, TrainingTensors data, int channels)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var mean = HostArray.Of(ModulatedLoss.MeanContributions(net.Forward(data.Inputs, withModulation: false), data.FitMask));
+        return Enumerable.Range(0, channels).Select(c => mean[c] < PosteriorEnsemble.ReviveShare).ToArray();
     }
 
     private static Tensor Objective(ModulatedMmmNetwork net, TrainingTensors data)

@@ -15,4 +15,6 @@ public sealed record FitResult(
     int? RestoredBestEpoch,
     IReadOnlyList<ResponseCurve>? ResponseCurves = null,
     IReadOnlyList<LiftTestResult>? LiftTests = null,
-    SelfCheckResult? SelfCheck = null);
+    SelfCheckResult? SelfCheck = null,
+    IReadOnlyList<RoiPriorResult>? RoiPriors = null,
+    IReadOnlyList<HealthCheck>? HealthChecks = null);

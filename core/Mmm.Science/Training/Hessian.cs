@@ -26,8 +26,9 @@ public static class Hessian
             for (long j = 0; j < n; j++)
             {
                 using var column = NewDisposeScope();
-                var unit = zeros(n, dtype: gradient.dtype, device: gradient.device);
-                unit[j] = ones(1, dtype: gradient.dtype, device: gradient.device);
+                var oneHot = new float[n];
+                oneHot[j] = 1;
+                var unit = tensor(oneHot).to(gradient.dtype).to(gradient.device);
                 var product = Flatten(autograd.grad([gradient], [.. parameters], [unit], retain_graph: true, allow_unused: true), parameters);
                 hessian[TensorIndex.Colon, j] = product.detach().to(ScalarType.Float64).cpu();
             }

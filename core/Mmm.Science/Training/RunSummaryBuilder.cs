@@ -38,6 +38,9 @@ public static class RunSummaryBuilder
             Channels = result.Channels,
             ResponseCurves = result.ResponseCurves ?? [],
             LiftTests = result.LiftTests ?? [],
+            RoiPriors = result.RoiPriors ?? [],
+            SelfCheck = result.SelfCheck,
+            HealthChecks = result.HealthChecks ?? [],
             Dag = new DagSummary
             {
                 Mode = o.DagMode,

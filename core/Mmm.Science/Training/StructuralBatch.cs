@@ -114,6 +114,18 @@ internal sealed class StructuralBatch : IDisposable
         }).ToArray();
     }
 
+    /// <summary>[M][C] each member's mean contribution per fitted cell (scaled KPI: share of the region's mean KPI).</summary>
+    public double[][] MeanContributions(TrainingTensors data, MmmOptions o)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var (_, hill) = StructuralModel.Response(Values, data.Inputs.Media, o);
+        var media = StructuralModel.Compose(Values, data.Inputs, o, hill, null).MediaContributions;
+        var mean = HostArray.Of(ModulatedLoss.MeanContributions(media, data.FitMask));
+        int channels = mean.Length / Members;
+        return Enumerable.Range(0, Members).Select(m => mean.AsSpan(m * channels, channels).ToArray().Select(v => (double)v).ToArray()).ToArray();
+    }
+
     /// <summary>[M][split * C] each member's structural contributions summed over each split, in KPI units.</summary>
     /// <param name="splitWeights">[S, R*T] per split and cell, the cell's KPI divisor where it is a present row of the split, else 0.</param>
     public double[][] Totals(TrainingTensors data, MmmOptions o, Tensor splitWeights)

@@ -21,7 +21,8 @@ internal static class StructuralPrefit
     /// <summary>Each channel's share of the scaled KPI at the start.</summary>
     private const double InitialShare = 0.02;
 
-    public static double Run(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o, ILogger logger)
+    /// <returns>The kept restart's σ², and every restart's score and channels' mean contributions (<see cref="PrefitRestarts"/>).</returns>
+    public static (double Fit, PrefitRestarts Restarts) Run(ModulatedMmmNetwork net, TrainingTensors data, MmmOptions o, ILogger logger)
     {
         net.HoldStructure(false);
         int restarts = o.StructuralRestarts;
@@ -35,8 +36,9 @@ internal static class StructuralPrefit
             logger.LogInformation("Structural pre-fit {Restart}/{Restarts} from decay {Decay}, slope {Slope}, half {Half}: fit {Fit:E3}, score {Score:F2}",
                 r + 1, restarts, starts[r].Decay, starts[r].Slope, starts[r].Half, fits[r], scores[r]);
         int best = Array.IndexOf(scores, scores.Min());
+        var restartsFound = new PrefitRestarts(best, scores, batch.MeanContributions(data, o));
         CopyInto(net, batch, best);
-        return fits[best];
+        return (fits[best], restartsFound);
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed partial class TrainingSession
     {
         int? restored = Stopping.RestoreBest(Network) ? Stopping.BestEpoch : null;
         var (intervals, selfCheck) = Uncertainty(refits ?? new RefitResults(null, null));
+        var curvature = Network is ModulatedMmmNetwork structural ? CurvatureCheck.Compute(structural, Data, Panel.Channels) : null;
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         var o = Network.Forward(Data.Inputs, dropoutMask: null);
@@ -62,8 +63,11 @@ public sealed partial class TrainingSession
         var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
         var channels = ChannelTotals.Compute(Panel, decomposition, fit, intervals);
+        var liftTests = LiftTestResult.From(Panel, decomposition);
+        var roiPriors = RoiPriorResult.From(Panel, decomposition);
+        var health = HealthChecks.Run(new HealthChecks.Evidence(Panel, decomposition, channels, metrics, liftTests, roiPriors, curvature, Restarts, selfCheck));
         return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored, ResponseCurves(),
-            LiftTestResult.From(Panel, decomposition), selfCheck);
+            liftTests, selfCheck, roiPriors, health);
     }
 
     private IReadOnlyList<ResponseCurve> ResponseCurves()

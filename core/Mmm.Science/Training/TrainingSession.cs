@@ -35,6 +35,8 @@ public sealed partial class TrainingSession : IDisposable
     /// <summary>Main-loop epochs done (warm start excluded).</summary>
     public int Epoch { get; private set; }
     public bool WarmStartDone { get; private set; }
+    /// <summary>What the pre-fit's restarts found (null before the warm start or for the reference architecture).</summary>
+    public PrefitRestarts? Restarts { get; private set; }
     /// <summary>h(W) at the last evaluation (NaN before the first).</summary>
     public double LastH { get; private set; } = double.NaN;
     /// <summary>The duals of the last block trained (for the acyclicity report).</summary>
@@ -102,7 +104,8 @@ public sealed partial class TrainingSession : IDisposable
         if (WarmStartDone) return 0;
         if (Network is ModulatedMmmNetwork modulated)
         {
-            double prefit = Options.StructuralEpochs > 0 ? StructuralPrefit.Run(modulated, Data, Options, logger) : 0;
+            double prefit = 0;
+            if (Options.StructuralEpochs > 0) (prefit, Restarts) = StructuralPrefit.Run(modulated, Data, Options, logger);
             WarmStartDone = true;
             logger.LogInformation("Structural pre-fit: {Restarts} restart(s) x {Epochs} epochs, fit {Fit:E3}", Options.StructuralRestarts, Options.StructuralEpochs, prefit);
             return prefit;

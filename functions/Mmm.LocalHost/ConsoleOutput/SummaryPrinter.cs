@@ -30,6 +30,20 @@ public static class SummaryPrinter
             foreach (var t in s.LiftTests)
                 System.Console.WriteLine($"  {t.Channel,-30}{$"{t.Start:yyyy-MM-dd} to {t.End:yyyy-MM-dd}",26}{t.Rows,6}{t.Lift,12:G5}{t.StandardError,10:G3}{t.ModelLift,12:G5}{t.ZScore,7:F2}");
         }
+        if (s.RoiPriors.Count > 0)
+        {
+            System.Console.WriteLine($"{"ROI prior",-32}{"kind",8}{"rows",6}{"prior",12}{"sd",10}{"model",12}{"z",7}");
+            foreach (var p in s.RoiPriors)
+                System.Console.WriteLine($"  {p.Channel,-30}{p.Kind,8}{p.Rows,6}{p.Prior,12:G4}{p.StandardDeviation,10:G3}{p.Model,12:G4}{p.ZScore,7:F2}");
+        }
+        if (s.SelfCheck is { } check)
+        {
+            System.Console.WriteLine($"self-check on {check.Refits} panels simulated from this fit: intervals held the truth {check.Covered}/{check.Count}");
+            foreach (var c in check.Channels)
+                System.Console.WriteLine($"  {c.Channel,-30} true {c.TrueShare,6:F2} %  refits {c.MeanShare,6:F2} %  mean error {c.MeanError,5:F2} pp  held {c.Covered}/{check.Refits}");
+        }
+        foreach (var h in s.HealthChecks)
+            System.Console.WriteLine($"[{h.Status}] {h.Check}: {h.Message}");
         var edges = s.Dag.SelectedEdges.Select(e => $"{e.Source} -> {e.Target} ({e.Weight:F2})").ToList();
         System.Console.WriteLine($"DAG ({s.Dag.Mode}, threshold {s.Dag.Threshold}): h = {s.Dag.FinalH?.ToString("E2") ?? "n/a"}, acyclic = {s.Dag.Acyclic}, " +
                                  $"{edges.Count} edges{(edges.Count > 0 ? ": " + string.Join(", ", edges.Take(12)) : "")}{(edges.Count > 12 ? ", ..." : "")}");
