@@ -7,7 +7,20 @@ public sealed record AdjacencySelectionResult(
     bool Acyclic)
 {
     public IEnumerable<EdgeSummary> SelectedEdges =>
-        Rows.Where(r => r.Selected).Select(r => new EdgeSummary(r.Source, r.Target, r.Weight));
+        Rows.Where(r => r.Selected).Select(r => new EdgeSummary(r.Source, r.Target, r.Weight, r.Probability));
+
+    /// <summary>The rows with each edge's probability: the fraction of <paramref name="members"/> (each a row-major [source * C +
+    /// target] selection over <paramref name="channels"/>) that select it; unchanged without members.</summary>
+    public AdjacencySelectionResult WithProbabilities(IReadOnlyList<string> channels, IReadOnlyList<bool[]>? members)
+    {
+        if (members is not { Count: > 0 }) return this;
+        int c = channels.Count;
+        var index = channels.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        return this with
+        {
+            Rows = Rows.Select(r => r with { Probability = members.Count(m => m[index[r.Source] * c + index[r.Target]]) / (double)members.Count }).ToList(),
+        };
+    }
 }
 
 /// <summary>

@@ -31,11 +31,13 @@ public static class OutputTables
 
     public static readonly ParquetTable<AdjacencyRow> Adjacency = new(
         (c, i) => new AdjacencyRow(
-            Get<string>(c, "source", i), Get<string>(c, "target", i), Get<double>(c, "weight", i), Get<bool>(c, "selected", i)),
+            Get<string>(c, "source", i), Get<string>(c, "target", i), Get<double>(c, "weight", i), Get<bool>(c, "selected", i),
+            Get<double?>(c, "probability", i)),
         new StringColumn<AdjacencyRow>("source", r => r.Source),
         new StringColumn<AdjacencyRow>("target", r => r.Target),
         new ValueColumn<AdjacencyRow, double>("weight", r => r.Weight),
-        new ValueColumn<AdjacencyRow, bool>("selected", r => r.Selected));
+        new ValueColumn<AdjacencyRow, bool>("selected", r => r.Selected),
+        new NullableValueColumn<AdjacencyRow, double>("probability", r => r.Probability));
 
     public static readonly ParquetTable<HistoryRow> History = new(
         (c, i) => new HistoryRow(

@@ -64,4 +64,5 @@ public sealed record DagSummary
     public IReadOnlyList<EdgeSummary> RemovedEdges { get; init; } = [];
 }
 
-public sealed record EdgeSummary(string Source, string Target, double Weight);
+/// <param name="Probability">The fraction of the posterior ensemble's members that select the edge (null without an ensemble).</param>
+public sealed record EdgeSummary(string Source, string Target, double Weight, double? Probability = null);

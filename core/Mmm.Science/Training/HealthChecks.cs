@@ -66,13 +66,8 @@ public static class HealthChecks
     {
         if (c is null) return null;
         if (!c.PositiveDefinite)
-        {
-            bool saddle = c.SmallestEigenvalue < -1e-4;
-            return new HealthCheck(HealthCheckNames.Curvature, saddle ? HealthStatus.Fail : HealthStatus.Warn, c.SmallestEigenvalue,
-                saddle
-                    ? $"The fit is not an optimum in its {c.Parameters} pooled parameters (it can still improve along a direction that is mostly {c.Weakest}): the fit did not converge there; raise structuralEpochs."
-                    : $"The data leave a direction of the fit flat (mostly {c.Weakest}): they cannot decide it, so read the intervals, not the point.");
-        }
+            return new HealthCheck(HealthCheckNames.Curvature, HealthStatus.Warn, c.SmallestEigenvalue,
+                $"The fit is flat or saddle-shaped along one direction of its {c.Parameters} pooled parameters (mostly {c.Weakest}): the data cannot decide it there, so read the intervals, not the point.");
         string status = c.Condition < 1e6 ? HealthStatus.Pass : HealthStatus.Warn;
         return new HealthCheck(HealthCheckNames.Curvature, status, c.Condition,
             status == HealthStatus.Pass

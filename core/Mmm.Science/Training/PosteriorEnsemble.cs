@@ -1,4 +1,5 @@
 using Mmm.Science.Model;
+using Mmm.Science.Options;
 using static TorchSharp.torch;
 
 namespace Mmm.Science.Training;
@@ -24,7 +25,9 @@ internal static class PosteriorEnsemble
 
     /// <summary>Members <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, fitted as one batch.</summary>
     /// <returns>Each member's [split * C] contributions per split in KPI units; a member's draws depend only on its index.</returns>
-    public static IReadOnlyList<double[]> Members(ModulatedMmmNetwork net, TrainingTensors data, Tensor splitWeights, int first, int count)
+    /// <returns>Each member's contributions and, in NOTEARS mode, its selected edges (<see cref="GraphEnsemble"/>).</returns>
+    public static (IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges) Members(ModulatedMmmNetwork net, TrainingTensors data, Tensor splitWeights,
+        int first, int count, IReadOnlyList<string> channels)
     {
         var o = net.Options;
         using var scope = NewDisposeScope();
@@ -49,11 +52,15 @@ internal static class PosteriorEnsemble
         using var batch = StructuralBatch.Stack(Enumerable.Repeat(map, count).ToList(), Enumerable.Repeat((double)net.NoiseVariance.item<float>(), count).ToList());
         Revive(batch, data, o);
         batch.Fit(data, o, stack(targets), stacked, o.EnsembleEpochs, o.EnsembleLearningRate, reestimateNoise: false, shrinkageFrom: 1);
-        return batch.Totals(data, o, splitWeights);
+        var totals = batch.Totals(data, o, splitWeights);
+        var edges = o.DagMode == DagModes.Notears
+            ? GraphEnsemble.Fit(net, data, batch.Values.AdstockDecay(o), Enumerable.Range(first, count).Select(m => StructuralRefit.Seed(o.Seed, GraphEnsemble.Kind, m)).ToList(), channels)
+            : null;
+        return (totals, edges);
     }
 
     /// <summary>Raises every member's channel whose mean contribution is below <see cref="ReviveShare"/> to it.</summary>
-    private static void Revive(StructuralBatch batch, TrainingTensors data, Options.MmmOptions o)
+    private static void Revive(StructuralBatch batch, TrainingTensors data, MmmOptions o)
     {
         using var k = new KeptScalars();
         using var _ = no_grad();

@@ -5,8 +5,9 @@ using static TorchSharp.torch;
 
 namespace Mmm.Science.Training;
 
-/// <summary>The posterior ensemble's members and the self-check's refits, each a list of [split * C] contributions in KPI units.</summary>
-public sealed record RefitResults(IReadOnlyList<double[]>? Members, IReadOnlyList<double[]>? SelfCheck);
+/// <summary>The posterior ensemble's members and the self-check's refits, each a list of [split * C] contributions in KPI units,
+/// and each member's selected channel graph (row-major [source * C + target]; null without one).</summary>
+public sealed record RefitResults(IReadOnlyList<double[]>? Members, IReadOnlyList<double[]>? SelfCheck, IReadOnlyList<bool[]>? MemberEdges = null);
 
 public sealed partial class TrainingSession
 {
@@ -15,8 +16,8 @@ public sealed partial class TrainingSession
     /// member's [split * C] contributions per split (train, holdout, all) in KPI units. Run on the warm-started model, whose
     /// structural fit the main loop holds, so the pipeline runs them as activities next to the main loop.
     /// </summary>
-    public IReadOnlyList<double[]> EnsembleMembers(int first, int count) =>
-        WithSplitWeights((net, weights) => PosteriorEnsemble.Members(net, Data, weights, first, count));
+    public (IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges) EnsembleMembers(int first, int count) =>
+        WithSplitWeights((net, weights) => PosteriorEnsemble.Members(net, Data, weights, first, count, Panel.Channels));
 
     /// <summary>Refits <paramref name="first"/>.. of the self-check (<see cref="SelfCheckRefits"/>), like <see cref="EnsembleMembers"/>.</summary>
     public IReadOnlyList<double[]> SelfCheckRefits(int first, int count) =>
@@ -34,15 +35,16 @@ public sealed partial class TrainingSession
     /// [split: train, holdout, all][channel] contribution intervals from the ensemble's members, and the self-check's result,
     /// running here what <paramref name="refits"/> does not hold; nulls for the reference architecture and when switched off.
     /// </summary>
-    private (ContributionInterval[][]? Intervals, SelfCheckResult? SelfCheck) Uncertainty(RefitResults refits)
+    private (ContributionInterval[][]? Intervals, SelfCheckResult? SelfCheck, IReadOnlyList<bool[]>? Edges) Uncertainty(RefitResults refits)
     {
-        if (Network is not ModulatedMmmNetwork modulated || (Options.EnsembleMembers <= 0 && Options.SelfCheck <= 0)) return (null, null);
+        if (Network is not ModulatedMmmNetwork modulated || (Options.EnsembleMembers <= 0 && Options.SelfCheck <= 0)) return (null, null, null);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var members = refits.Members;
+        var edges = refits.MemberEdges;
         if (members is null && Options.EnsembleMembers > 0)
         {
             logger.LogInformation("Attribution intervals: {Members} members of the posterior ensemble, {Epochs} epochs each", Options.EnsembleMembers, Options.EnsembleEpochs);
-            members = EnsembleMembers(0, Options.EnsembleMembers);
+            (members, edges) = EnsembleMembers(0, Options.EnsembleMembers);
             logger.LogInformation("Attribution intervals: {Members} members in {Seconds:F1} s", members.Count, clock.Elapsed.TotalSeconds);
         }
         var selfCheck = refits.SelfCheck;
@@ -73,7 +75,7 @@ public sealed partial class TrainingSession
             double[] All(double[] totals) => totals.AsSpan(2 * channels, channels).ToArray();
             checkResult = SelfCheckScoring.Score(Panel.Channels, kpi, All(structural), selfCheck.Select(All).ToList(), All(point), intervals?[2]);
         }
-        return (intervals, checkResult);
+        return (intervals, checkResult, edges);
     }
 
     /// <summary>[3, R*Tm] per split (train, holdout, all) and model cell: the cell's KPI divisor where it is a present row of the split, else 0.</summary>

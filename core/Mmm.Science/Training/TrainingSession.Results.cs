@@ -18,7 +18,7 @@ public sealed partial class TrainingSession
     public FitResult Finish(RefitResults? refits = null)
     {
         int? restored = Stopping.RestoreBest(Network) ? Stopping.BestEpoch : null;
-        var (intervals, selfCheck) = Uncertainty(refits ?? new RefitResults(null, null));
+        var (intervals, selfCheck, memberEdges) = Uncertainty(refits ?? new RefitResults(null, null));
         var curvature = Network is ModulatedMmmNetwork structural ? CurvatureCheck.Compute(structural, Data, Panel.Channels) : null;
         using var _ = no_grad();
         using var scope = NewDisposeScope();
@@ -60,7 +60,7 @@ public sealed partial class TrainingSession
         }
 
         var weights = HostArray.Of(Network.Adjacency()).Select(w => (double)w).ToArray();
-        var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold);
+        var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold).WithProbabilities(Panel.Channels, memberEdges);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
         var channels = ChannelTotals.Compute(Panel, decomposition, fit, intervals);
         var liftTests = LiftTestResult.From(Panel, decomposition);

@@ -78,13 +78,18 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
     /// </summary>
     public async Task<RefitBatchResult> FitRefits(RefitInput input, CancellationToken ct = default)
     {
-        var totals = await WithSessionAsync(input.Activity, null, session => input.Kind switch
+        return await WithSessionAsync(input.Activity, null, session => input.Kind switch
         {
-            RefitKinds.Members => session.EnsembleMembers(input.First, input.Count),
-            RefitKinds.SelfCheck => session.SelfCheckRefits(input.First, input.Count),
+            RefitKinds.Members => MembersOf(session, input),
+            RefitKinds.SelfCheck => new RefitBatchResult(input.Kind, input.First, session.SelfCheckRefits(input.First, input.Count)),
             _ => throw new ArgumentException($"unknown refit kind '{input.Kind}'", nameof(input)),
         }, ct);
-        return new RefitBatchResult(input.Kind, input.First, totals);
+    }
+
+    private static RefitBatchResult MembersOf(TrainingSession session, RefitInput input)
+    {
+        var (totals, edges) = session.EnsembleMembers(input.First, input.Count);
+        return new RefitBatchResult(input.Kind, input.First, totals, edges);
     }
 
     /// <summary>Computes the results and writes every output file under the output prefix, except _SUCCESS.</summary>

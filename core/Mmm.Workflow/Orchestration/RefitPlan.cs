@@ -31,7 +31,9 @@ public static class RefitPlan
     {
         if (batches.Count == 0) return null;
         List<double[]> Of(string kind) => batches.Where(b => b.Kind == kind).OrderBy(b => b.First).SelectMany(b => b.Totals).ToList();
-        return new RefitResults(Of(RefitKinds.Members), Of(RefitKinds.SelfCheck));
+        var members = batches.Where(b => b.Kind == RefitKinds.Members).OrderBy(b => b.First).ToList();
+        var edges = members.Count > 0 && members.All(b => b.Edges is not null) ? members.SelectMany(b => b.Edges!).ToList() : null;
+        return new RefitResults(Of(RefitKinds.Members), Of(RefitKinds.SelfCheck), edges);
     }
 
     /// <summary><paramref name="status"/> with how many members and self-check refits have finished (counted from the finished batches).</summary>

@@ -40,8 +40,9 @@ public sealed record DecomposeInput(ActivityInput Activity, IReadOnlyList<Histor
 /// <summary>One batch of structural refits (<see cref="RefitKinds"/>) on the warm-started model: members or refits First to First + Count - 1.</summary>
 public sealed record RefitInput(ActivityInput Activity, string Kind, int First, int Count);
 
-/// <summary>FitRefits' result: each refit's contributions per split and channel ([split * C], KPI units), in index order.</summary>
-public sealed record RefitBatchResult(string Kind, int First, IReadOnlyList<double[]> Totals);
+/// <summary>FitRefits' result: each refit's contributions per split and channel ([split * C], KPI units), in index order, and
+/// each ensemble member's selected graph (row-major [source * C + target]; null for the self-check or without a graph).</summary>
+public sealed record RefitBatchResult(string Kind, int First, IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges = null);
 
 public static class RefitKinds
 {

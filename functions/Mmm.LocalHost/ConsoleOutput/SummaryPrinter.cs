@@ -44,7 +44,7 @@ public static class SummaryPrinter
         }
         foreach (var h in s.HealthChecks)
             System.Console.WriteLine($"[{h.Status}] {h.Check}: {h.Message}");
-        var edges = s.Dag.SelectedEdges.Select(e => $"{e.Source} -> {e.Target} ({e.Weight:F2})").ToList();
+        var edges = s.Dag.SelectedEdges.Select(e => $"{e.Source} -> {e.Target} ({e.Weight:F2}{(e.Probability is double p ? $", in {p:P0} of members" : "")})").ToList();
         System.Console.WriteLine($"DAG ({s.Dag.Mode}, threshold {s.Dag.Threshold}): h = {s.Dag.FinalH?.ToString("E2") ?? "n/a"}, acyclic = {s.Dag.Acyclic}, " +
                                  $"{edges.Count} edges{(edges.Count > 0 ? ": " + string.Join(", ", edges.Take(12)) : "")}{(edges.Count > 12 ? ", ..." : "")}");
         if (s.Dag.RemovedEdges.Count > 0)
