@@ -106,6 +106,10 @@ public static class RecoveryReportFile
                     trueShape = c.TrueShape,
                     modelShape = c.ModelShape,
                 }),
+                intervalsCovering = s.IntervalCoverage.Covered,
+                intervalsCounted = s.IntervalCoverage.Count,
+                medianIntervalWidthPp = 100 * s.MedianIntervalWidth,
+                selfCheck = s.SelfCheck,
                 liftTests = (s.LiftTests ?? []).Select(t => new
                 {
                     channel = t.Test.Channel, start = t.Test.Start, end = t.Test.End, regions = t.Test.Regions, rows = t.Test.Rows,

@@ -74,7 +74,8 @@ public static class RecoveryScoring
             WallSeconds: wallSeconds,
             EpochsTrained: fit.EpochsTrained,
             CpuSeconds: cpuSeconds,
-            LiftTests: fit.LiftTests?.Select(t => new LiftTestScore(t, TrueLift(t, truth, index[t.Channel]))).ToList());
+            LiftTests: fit.LiftTests?.Select(t => new LiftTestScore(t, TrueLift(t, truth, index[t.Channel]))).ToList(),
+            SelfCheck: fit.SelfCheck);
     }
 
     /// <summary>The channel's true contribution over a lift test's rows.</summary>

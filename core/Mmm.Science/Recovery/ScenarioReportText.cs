@@ -52,6 +52,12 @@ public static class ScenarioReportText
             ? Inv($"ROAS error mean {100 * s.MeanRoasError!.Value:F0} %, worst {100 * r.RoasError!.Value:F0} % ({r.Channel})")
             : "no ROAS to score";
         lines.Add(Inv($"  share error mean {100 * s.MeanShareError:F2} pp, worst {100 * worst.ShareError:F2} pp ({worst.Channel}); media total error {100 * s.MediaShareError:F2} pp; {zero}; {roas}"));
+        var (covered, counted) = s.IntervalCoverage;
+        if (counted > 0)
+            lines.Add(Inv($"  intervals hold the truth {covered}/{counted} (median width {100 * s.MedianIntervalWidth!.Value:F2} pp)") +
+                      (s.SelfCheck is { Coverage: double sc } check
+                          ? Inv($"; self-check on {check.Refits} simulated panels: intervals held the simulated truth {check.Covered}/{check.Count} ({100 * sc:F0} %), refits within {check.Channels.Average(c => c.MeanError):F2} pp on average")
+                          : ""));
         lines.Add($"  DAG: planted {Edges(s.PlantedEdges)}; selected {Edges(s.SelectedEdges)}; SHD {s.Shd}{GraphDetail(s.Graph)}");
         if (s.HoldoutWape is double wape)
         {

@@ -54,8 +54,15 @@ public sealed record ScenarioScore(
     double WallSeconds,
     int EpochsTrained,
     double? CpuSeconds = null,
-    IReadOnlyList<LiftTestScore>? LiftTests = null)
+    IReadOnlyList<LiftTestScore>? LiftTests = null,
+    SelfCheckResult? SelfCheck = null)
 {
+    /// <summary>The median width of the 90 % share intervals of the channels with an effect (a fraction of the KPI); null without intervals.</summary>
+    public double? MedianIntervalWidth =>
+        Channels.Where(c => !c.ZeroEffect && c.ModelShareLow is not null && c.ModelShareHigh is not null)
+            .Select(c => c.ModelShareHigh!.Value - c.ModelShareLow!.Value).Order().ToArray() is { Length: > 0 } w
+            ? (w[(w.Length - 1) / 2] + w[w.Length / 2]) / 2 : null;
+
     public double MeanShareError => Channels.Average(c => c.ShareError);
     public ChannelScore WorstShareChannel => Channels.MaxBy(c => c.ShareError)!;
     public double WorstShareError => WorstShareChannel.ShareError;

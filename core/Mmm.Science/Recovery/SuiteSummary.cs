@@ -18,6 +18,12 @@ public sealed record SuiteSummary(
     int IntervalsCovering = 0,
     int IntervalCount = 0)
 {
+    /// <summary>The median width of every fit's 90 % share intervals (channels with an effect; a fraction of the KPI).</summary>
+    public double? MedianIntervalWidth { get; init; }
+    /// <summary>Over every fit's self-check: channels x refits whose interval held the simulated truth, and how many there were.</summary>
+    public int SelfCheckCovered { get; init; }
+    public int SelfCheckCount { get; init; }
+
     /// <summary>How much of the share errors the fitted curves' elasticities explain; null without enough known curves.</summary>
     public ElasticityDiagnosis? Elasticity { get; init; }
 
@@ -39,6 +45,10 @@ public sealed record SuiteSummary(
             scores.Sum(s => s.IntervalCoverage.Count))
         {
             Elasticity = ElasticityDiagnosis.From(channels.Select(x => x.Channel)),
+            MedianIntervalWidth = Median(channels.Where(x => !x.Channel.ZeroEffect && x.Channel.ModelShareLow is not null && x.Channel.ModelShareHigh is not null)
+                .Select(x => x.Channel.ModelShareHigh!.Value - x.Channel.ModelShareLow!.Value).ToList()),
+            SelfCheckCovered = scores.Sum(s => s.SelfCheck?.Covered ?? 0),
+            SelfCheckCount = scores.Sum(s => s.SelfCheck?.Count ?? 0),
         };
     }
 
@@ -52,12 +62,14 @@ public sealed record SuiteSummary(
         $"worst channel {Pp(WorstChannel.Channel.ShareError)} pp, " +
         $"zero-effect {(WorstZeroEffect is { } z ? Pp(Math.Abs(z.Channel.ModelShare)) + " %" : "n/a")}, " +
         $"ROAS error {(WorstRoas is { } r ? Percent0(r.Channel.RoasError!.Value) + " %" : "n/a")}, " +
-        $"SHD {WorstShd.Shd}, holdout WAPE below naive {BeatNaive}/{Count}";
+        $"SHD {WorstShd.Shd}, holdout WAPE below naive {BeatNaive}/{Count}" +
+        (IntervalCount > 0 ? $", intervals hold the truth {IntervalsCovering}/{IntervalCount}" : "");
 
     /// <summary>How often the 90 % share intervals hold the truth (channels with an effect), or null when no fit has intervals.</summary>
     public string? CoverageLine() => IntervalCount == 0 ? null :
         $"intervals: the 90 % share interval holds the true share for {IntervalsCovering}/{IntervalCount} channels with an effect " +
-        $"({Percent0((double)IntervalsCovering / IntervalCount)} %)";
+        $"({Percent0((double)IntervalsCovering / IntervalCount)} %), median width {Pp(MedianIntervalWidth ?? 0)} pp" +
+        (SelfCheckCount > 0 ? $"; self-check: the intervals held the simulated truth {SelfCheckCovered}/{SelfCheckCount} ({Percent0((double)SelfCheckCovered / SelfCheckCount)} %)" : "");
 
     /// <summary>Where each worst case comes from, for the line above the closing line.</summary>
     public string WorstCasesLine() =>
@@ -65,6 +77,13 @@ public sealed record SuiteSummary(
         (WorstZeroEffect is { } z ? $"; zero-effect {z.Scenario.Scenario}/{z.Channel.Channel}" : "") +
         (WorstRoas is { } r ? $"; ROAS {r.Scenario.Scenario}/{r.Channel.Channel}" : "") +
         $"; SHD {WorstShd.Scenario}";
+
+    private static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0) return null;
+        var sorted = values.Order().ToArray();
+        return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+    }
 
     /// <summary>A fraction in percentage points (or percent) with one decimal, invariant culture.</summary>
     public static string Pp(double fraction) => (100 * fraction).ToString("F1", CultureInfo.InvariantCulture);

@@ -98,16 +98,21 @@ public static class RecoveryCommand
             : throw new UsageException($"--lift-tests takes the tests' standard error as a fraction of the true lift, between 0 and 1, e.g. 0.15 (got '{value}')");
     }
 
-    /// <summary>The product defaults, with the model-option overrides of <paramref name="config"/> (inline JSON or a file).</summary>
+    /// <summary>The self-check's refits per fit unless --config sets selfCheck: on in the benchmark, off in the product.</summary>
+    public const int SelfCheckRefits = 10;
+
+    /// <summary>The product defaults with the self-check on (<see cref="SelfCheckRefits"/>), and the model-option overrides of
+    /// <paramref name="config"/> (inline JSON or a file).</summary>
     private static MmmOptions Options(string? config)
     {
-        if (config is null) return new MmmOptions();
+        if (config is null) return new MmmOptions { SelfCheck = SelfCheckRefits };
         bool inline = config.TrimStart().StartsWith('{');
         if (!inline && !File.Exists(config)) throw new UsageException($"--config is neither a JSON object nor a file: {config}");
         var parsed = RunConfig.Parse(inline ? config : File.ReadAllText(config), inline ? "--config" : Path.GetFileName(config));
         if (parsed.Roles != ColumnRoles.None)
             throw new UsageException("--config: column roles (date, region, kpi, media, controls) do not apply to the suite's panels");
-        return parsed.Options;
+        bool setsSelfCheck = JsonNode.Parse(inline ? config : File.ReadAllText(config)) is JsonObject o && o.ContainsKey("selfCheck");
+        return setsSelfCheck ? parsed.Options : parsed.Options with { SelfCheck = SelfCheckRefits };
     }
 
     /// <summary>The settings that differ from the product defaults, in run-config syntax.</summary>
