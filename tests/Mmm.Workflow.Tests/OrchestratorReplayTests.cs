@@ -20,9 +20,20 @@ public class OrchestratorReplayTests
         ActivityNames.ValidateAndScale => new PreparedRun(Options, Checkpoints.Initial(Input), 100, 2, 50, 3, 1, "cpu", null),
         ActivityNames.WarmStart => Checkpoints.WarmStarted(Input),
         ActivityNames.TrainOuterIteration => Block(input.Deserialize<TrainBlockInput>(ScriptedContext.Json)!),
+        ActivityNames.FitRefits => Refits(input.Deserialize<RefitInput>(ScriptedContext.Json)!),
         ActivityNames.Decompose => new DecomposeResult(0.9, 0.8, 0.1, 0.001, 500),
         _ => true,
     };
+
+    /// <summary>A batch of refits whose totals name the refit: [index, index, index].</summary>
+    private static RefitBatchResult Refits(RefitInput input) =>
+        new(input.Kind, input.First, Enumerable.Range(input.First, input.Count).Select(i => new double[] { i, i, i }).ToList(),
+            input.Kind == RefitKinds.Members ? Enumerable.Range(input.First, input.Count).Select(i => new[] { i % 2 == 0, false }).ToList() : null);
+
+    /// <summary>The four member batches the default 20 members make, in the order the orchestrator starts them.</summary>
+    private static IEnumerable<HistoryEntry> RefitHistory() => RefitPlan.Batches(Options).Select(b =>
+        new HistoryEntry(ActivityNames.FitRefits, default,
+            JsonSerializer.SerializeToElement(Refits(new RefitInput(null!, b.Kind, b.First, b.Count)), ScriptedContext.Json), null));
 
     private static TrainBlockResult Block(TrainBlockInput input)
     {
@@ -61,8 +72,8 @@ public class OrchestratorReplayTests
         var (live, run) = Play([], script: true);
         await run;
         var names = live.Recorded.Select(e => e.Name).ToList();
-        Assert.Equal([ActivityNames.ValidateAndScale, ActivityNames.WarmStart, .. Enumerable.Repeat(ActivityNames.TrainOuterIteration, 5),
-            ActivityNames.Decompose, ActivityNames.WriteOutputs], names);
+        Assert.Equal([ActivityNames.ValidateAndScale, ActivityNames.WarmStart, .. Enumerable.Repeat(ActivityNames.FitRefits, 4),
+            .. Enumerable.Repeat(ActivityNames.TrainOuterIteration, 5), ActivityNames.Decompose, ActivityNames.WriteOutputs], names);
         var blocks = live.Recorded.Where(e => e.Name == ActivityNames.TrainOuterIteration)
             .Select(e => e.Input.Deserialize<TrainBlockInput>(ScriptedContext.Json)!.Block).ToList();
         Assert.Equal([false, false, true, true, true], blocks.Select(b => b.Duals.Active));
@@ -83,7 +94,7 @@ public class OrchestratorReplayTests
     {
         var (live, run) = Play([], script: true);
         await run;
-        var partial = live.Recorded.Take(4).ToList();
+        var partial = live.Recorded.Take(8).ToList(); // validate, warm start, 4 refit batches, 2 blocks
         var (replay, replayRun) = Play(partial, script: false);
         Assert.False(replayRun.IsCompleted);
         Assert.Equal(ActivityNames.TrainOuterIteration, replay.Pending!.Name);
@@ -96,6 +107,35 @@ public class OrchestratorReplayTests
         Assert.Equal(200, status.Epoch);
         Assert.Equal(5, status.MaxOuterIterations);
         Assert.Equal(36.0, status.Percent);
+        Assert.Equal(20, status.Members);
+        Assert.Equal(20, status.MembersDone);
+        Assert.Null(status.SelfCheck);
+    }
+
+    [Fact]
+    public async Task Refits_fan_out_after_the_warm_start_in_batches_from_its_checkpoint_and_reach_decompose_in_order()
+    {
+        var (live, run) = Play([], script: true);
+        await run;
+        var refits = live.Recorded.Where(e => e.Name == ActivityNames.FitRefits).Select(e => e.Input.Deserialize<RefitInput>(ScriptedContext.Json)!).ToList();
+        Assert.Equal([(0, 5), (5, 5), (10, 5), (15, 5)], refits.Select(r => (r.First, r.Count)));
+        Assert.All(refits, r => Assert.Equal(RefitKinds.Members, r.Kind));
+        Assert.All(refits, r => Assert.Equal(Checkpoints.WarmStarted(Input), r.Activity.CheckpointIn));
+        var decompose = live.Recorded.Single(e => e.Name == ActivityNames.Decompose).Input.Deserialize<DecomposeInput>(ScriptedContext.Json)!;
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (double)i), decompose.Refits!.Members!.Select(m => m[0]));
+        Assert.Empty(decompose.Refits.SelfCheck!);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i % 2 == 0), decompose.Refits.MemberEdges!.Select(e => e[0]));
+    }
+
+    [Fact]
+    public void The_refit_plan_cuts_members_and_self_check_refits_into_batches_of_five()
+    {
+        var batches = RefitPlan.Batches(new MmmOptions { EnsembleMembers = 12, SelfCheck = 3 });
+        Assert.Equal([(RefitKinds.Members, 0, 5), (RefitKinds.Members, 5, 5), (RefitKinds.Members, 10, 2), (RefitKinds.SelfCheck, 0, 3)],
+            batches.Select(b => (b.Kind, b.First, b.Count)));
+        Assert.Empty(RefitPlan.Batches(new MmmOptions { EnsembleMembers = 0 }));
+        Assert.Empty(RefitPlan.Batches(MmmOptions.Reference));
+        Assert.Null(RefitPlan.Collect([]));
     }
 
     [Fact]
@@ -115,12 +155,13 @@ public class OrchestratorReplayTests
     public async Task A_failed_training_activity_writes_error_json_and_fails()
     {
         // A history whose third activity failed after its retries (the host turns that into ActivityFailedException).
-        var history = new List<HistoryEntry>
-        {
+        List<HistoryEntry> history =
+        [
             new(ActivityNames.ValidateAndScale, default, JsonSerializer.SerializeToElement(Activities(ActivityNames.ValidateAndScale, default), ScriptedContext.Json), null),
             new(ActivityNames.WarmStart, default, JsonSerializer.SerializeToElement(Checkpoints.WarmStarted(Input), ScriptedContext.Json), null),
+            .. RefitHistory(),
             new(ActivityNames.TrainOuterIteration, default, null, "InvalidOperationException: out of memory"),
-        };
+        ];
         var replay = new ScriptedContext("mmm-sales-abc", Input, history, (_, _) => true);
         var failure = await Assert.ThrowsAsync<RunFailedException>(() => MmmOrchestrator.RunAsync(replay));
         Assert.Equal("training_failed", failure.Error.Code);
@@ -132,12 +173,13 @@ public class OrchestratorReplayTests
     public async Task A_diverged_training_fails_as_training_diverged_with_the_message_that_names_epoch_and_term()
     {
         const string message = "training diverged at epoch 12: the loss term 'fit' is NaN (total NaN). Lower learningRate.";
-        var history = new List<HistoryEntry>
-        {
+        List<HistoryEntry> history =
+        [
             new(ActivityNames.ValidateAndScale, default, JsonSerializer.SerializeToElement(Activities(ActivityNames.ValidateAndScale, default), ScriptedContext.Json), null),
             new(ActivityNames.WarmStart, default, JsonSerializer.SerializeToElement(Checkpoints.WarmStarted(Input), ScriptedContext.Json), null),
+            .. RefitHistory(),
             new(ActivityNames.TrainOuterIteration, default, null, message, typeof(Mmm.Science.Training.TrainingDivergedException).FullName!),
-        };
+        ];
         var replay = new ScriptedContext("mmm-sales-abc", Input, history, (_, _) => true);
         var failure = await Assert.ThrowsAsync<RunFailedException>(() => MmmOrchestrator.RunAsync(replay));
         Assert.Equal("training_diverged", failure.Error.Code);

@@ -24,7 +24,7 @@ public sealed record ChannelSummary(
 /// <param name="Spend">Summed spend over the split's rows (column values x cost per unit); null when the channel's spend is unknown.</param>
 /// <param name="Roas">Contribution / spend, KPI units per unit of spend; null without spend or when spend is 0.</param>
 /// <param name="ContributionLow">Lower bound of the contribution's 90 % interval (<see cref="ContributionInterval"/>); null when
-/// not computed (the reference architecture, or <c>attributionDraws</c> 0). <paramref name="ContributionHigh"/>: the upper bound.</param>
+/// not computed (the reference architecture, or <c>ensembleMembers</c> 0). <paramref name="ContributionHigh"/>: the upper bound.</param>
 /// <param name="ShareOfActualLow">The interval's bounds as shares of the actual KPI (same denominator as <paramref name="ShareOfActual"/>).</param>
 /// <param name="RoasLow">The interval's bounds over spend (same denominator as <paramref name="Roas"/>).</param>
 public sealed record ChannelSplitSummary(

@@ -6,7 +6,8 @@ namespace Mmm.Science.Training;
 /// Scores the self-check's refits (<see cref="SelfCheckRefits"/>) against the truth they were simulated from, over all
 /// rows. A refit's interval is the run's own interval moved to the refit's number (its offsets below and above the run's
 /// point): the interval the run would have reported on that panel, if its width carries over, which is what the check
-/// tests. Refitting every simulated panel with its own ensemble would cost K ensembles.
+/// tests. Refitting every simulated panel with its own ensemble would cost K ensembles. An interval cut at zero stays at
+/// zero for every refit.
 /// </summary>
 internal static class SelfCheckScoring
 {
@@ -28,7 +29,8 @@ internal static class SelfCheckScoring
             if (intervals is not null)
                 foreach (var r in refits)
                 {
-                    double low = r[c] + intervals[c].Low - point[c], high = r[c] + intervals[c].High - point[c];
+                    // An interval that reaches zero ("between nothing and this") reaches zero for every refit.
+                    double low = intervals[c].Low <= 0 ? 0 : r[c] + intervals[c].Low - point[c], high = r[c] + intervals[c].High - point[c];
                     if (low <= truth[c] && truth[c] <= high) covered++;
                 }
             if (intervals is not null) { coveredAll += covered; countAll += refits.Count; }
