@@ -152,9 +152,6 @@ public sealed record MmmOptions
     /// <summary>Members of the posterior ensemble behind each channel's 90 % contribution interval (modulated and structural
     /// architectures, docs/model.md §8): refits of the structural model to perturbed data and prior centres; 0 = no intervals.</summary>
     public int EnsembleMembers { get; init; } = 20;
-    /// <summary>The likelihood's σ² includes the residuals' autocorrelation, (1 + ρ) / (1 - ρ) times their mean square
-    /// (docs/model.md §5): autocorrelated residuals carry less information than as many independent ones.</summary>
-    public bool TemperLikelihood { get; init; } = true;
     /// <summary>Prior sd of each lift-tested channel's confounding term (scaled KPI per unit of its Hill curve, docs/model.md §3):
     /// how much of the channel's association with the KPI the model may give to the baseline when its experiment says the
     /// channel caused less (or more); 0 = none, the panel and the experiment then share one effect.</summary>

@@ -15,7 +15,7 @@ public static class EnsembleIntervals
     public const double Level = 0.90;
 
     /// <summary>Which order statistic (1 = the extremes) bounds the interval for <paramref name="members"/> members.</summary>
-    public static int OrderStatistic(int members) => Math.Max(1, (int)Math.Floor((1 - Level) / 2 * (members + 1)));
+    public static int OrderStatistic(int members) => Math.Max(1, (int)Math.Floor((1 - Level) / 2 * (members + 1) + 1e-9)); // (1 - 0.9) / 2 is 0.04999... in binary
 
     /// <param name="point">[split * C] the run's contributions (KPI units).</param>
     /// <param name="structural">[split * C] the structural fit's contributions the members perturbed.</param>

@@ -34,7 +34,8 @@ internal static class SelfCheckScoring
                     if (low <= truth[c] && truth[c] <= high) covered++;
                 }
             if (intervals is not null) { coveredAll += covered; countAll += refits.Count; }
-            return new SelfCheckChannel(name, trueShare, shares.Average(), shares.Average(s => Math.Abs(s - trueShare)), covered);
+            return new SelfCheckChannel(name, trueShare, shares.DefaultIfEmpty(trueShare).Average(),
+                shares.Select(s => Math.Abs(s - trueShare)).DefaultIfEmpty(0).Average(), covered);
         }).ToList();
         return new SelfCheckResult(refits.Count, rows, coveredAll, countAll);
     }

@@ -86,13 +86,13 @@ internal sealed class StructuralBatch : IDisposable
             terms.Total.backward();
             optimizer.step();
             LossGuard.Check(terms with { Fit = terms.Fit.sum() }, e + 1, LossGuard.WarmStart, "structuralLearningRate");
-            if (reestimateNoise && (e + 1) % NoiseUpdateEvery == 0) SetNoise(data, o, targets, terms.Fit);
+            if (reestimateNoise && (e + 1) % NoiseUpdateEvery == 0) SetNoise(terms.Fit);
         }
         if (reestimateNoise)
         {
             using var _ = no_grad();
             using var scope = NewDisposeScope();
-            SetNoise(data, o, targets, Objective(data, o, targets, shifts).Fit);
+            SetNoise(Objective(data, o, targets, shifts).Fit);
         }
     }
 
@@ -140,39 +140,13 @@ internal sealed class StructuralBatch : IDisposable
         return Enumerable.Range(0, Members).Select(m => flat.AsSpan(m * width, width).ToArray()).ToArray();
     }
 
-    /// <summary>
-    /// σ² from the residuals: their mean square, times (1 + ρ) / (1 - ρ) with ρ their lag-1 autocorrelation within regions
-    /// (when <c>temperLikelihood</c>, capped at <see cref="MaxTempering"/>). Autocorrelated residuals are what a model
-    /// leaves when it lacks something the KPI holds (a driver the panel does not contain, a curve of another family); N
-    /// such cells then carry the information of about N (1 - ρ) / (1 + ρ) independent ones, and a likelihood that counted
-    /// them as independent would outweigh the priors and the experiments by that factor, and state its shares with
-    /// that much too much confidence. White residuals (ρ ≤ 0) leave σ² at the mean square.
-    /// </summary>
-    private void SetNoise(TrainingTensors data, MmmOptions o, Tensor targets, Tensor mse)
+    /// <summary>σ² from the residuals' mean square.</summary>
+    private void SetNoise(Tensor mse)
     {
         using var k = new KeptScalars();
-        using var _ = no_grad();
-        using var scope = NewDisposeScope();
-        var noise = mse.detach().clamp_min(k[1e-8]);
-        if (o.TemperLikelihood) noise = noise * Tempering(data, o, targets);
         var old = NoiseVariance;
-        NoiseVariance = noise.clone().DetachFromDisposeScope();
+        NoiseVariance = mse.detach().clamp_min(k[1e-8]).clone().DetachFromDisposeScope();
         old.Dispose();
-    }
-
-    public const double MaxTempering = 20;
-
-    /// <summary>[M] each member's (1 + ρ) / (1 - ρ), ρ the lag-1 autocorrelation of its residuals over consecutive fitted weeks.</summary>
-    public Tensor Tempering(TrainingTensors data, MmmOptions o, Tensor targets)
-    {
-        using var k = new KeptScalars();
-        var (_, hill) = StructuralModel.Response(Values, data.Inputs.Media, o);
-        var residual = (StructuralModel.Compose(Values, data.Inputs, o, hill, null).Prediction - targets) * data.FitMask; // [M, R, T]
-        long t = residual.shape[^1];
-        var pairs = data.FitMask.narrow(-1, 1, t - 1) * data.FitMask.narrow(-1, 0, t - 1);
-        var lagged = (residual.narrow(-1, 1, t - 1) * residual.narrow(-1, 0, t - 1) * pairs).sum([-2, -1]);
-        var rho = (lagged / residual.square().sum([-2, -1]).clamp_min(k[1e-12])).clamp(k[0], k[0.99]);
-        return ((k[1] + rho) / (k[1] - rho)).clamp_max(k[MaxTempering]);
     }
 
     public void Dispose()
