@@ -53,8 +53,10 @@ public class SuiteSummaryTests
                 Channel("a", 0.10, 0.083) with { ModelShareLow = 0.06, ModelShareHigh = 0.10 },  // holds 0.10 at its edge
                 Channel("c", 0.02, 0.02)),                                                        // no interval: not counted
         };
-        Assert.Equal("intervals: the 90 % share interval holds the true share for 2/3 channels with an effect (67 %)",
+        // Widths of the counted intervals: 3, 0.8 and 4 pp; their median 3.
+        Assert.Equal("intervals: the 90 % share interval holds the true share for 2/3 channels with an effect (67 %), median width 3.0 pp",
             SuiteSummary.From(scores).CoverageLine());
+        Assert.EndsWith(", intervals hold the truth 2/3", SuiteSummary.From(scores).ClosingLine());
         Assert.Equal((1, 2), scores[0].IntervalCoverage);
         Assert.False(scores[0].Channels[1].Covered);
         Assert.Null(scores[1].Channels[1].Covered);

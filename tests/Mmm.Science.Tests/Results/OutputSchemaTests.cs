@@ -20,7 +20,7 @@ public class OutputSchemaTests : IDisposable
     {
         { "decomposition.parquet", ["region:BYTE_ARRAY:String", "date:INT32:Date", "component_type:BYTE_ARRAY:String", "component:BYTE_ARRAY:String", "contribution:DOUBLE:None"] },
         { "fit.parquet", ["region:BYTE_ARRAY:String", "date:INT32:Date", "actual:DOUBLE:None", "predicted:DOUBLE:None", "split:BYTE_ARRAY:String"] },
-        { "adjacency.parquet", ["source:BYTE_ARRAY:String", "target:BYTE_ARRAY:String", "weight:DOUBLE:None", "selected:BOOLEAN:None"] },
+        { "adjacency.parquet", ["source:BYTE_ARRAY:String", "target:BYTE_ARRAY:String", "weight:DOUBLE:None", "selected:BOOLEAN:None", "probability?:DOUBLE:None"] },
         { "training_history.parquet", [
             "outer_iteration:INT32:Int32", "epoch:INT32:Int32", "loss:DOUBLE:None", "fit_loss:DOUBLE:None", "dag_loss:DOUBLE:None",
             "h:DOUBLE:None", "rho:DOUBLE:None", "alpha:DOUBLE:None", "train_r2:DOUBLE:None", "holdout_r2?:DOUBLE:None", "elapsed_ms:INT64:Int64"] },
