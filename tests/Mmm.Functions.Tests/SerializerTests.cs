@@ -35,7 +35,7 @@ public class SerializerTests
         var global = app.Services.GetRequiredService<IOptions<JsonSerializerOptions>>().Value;
         Assert.Equal(WorkflowDataConverter.Instance.Serialize(Status), JsonSerializer.Serialize(Status, global));
         var status = JsonNode.Parse(functions.Serialize(Status)!)!.AsObject();
-        Assert.Equal(["phase", "outerIteration", "maxOuterIterations", "epoch", "h", "rho", "alpha", "loss", "percent", "etaSeconds"],
+        Assert.Equal(["phase", "outerIteration", "maxOuterIterations", "epoch", "h", "rho", "alpha", "loss", "percent", "etaSeconds", "membersDone", "members", "selfCheckDone", "selfCheck"],
             status.Select(p => p.Key));
         Assert.Equal("Infinity", (string?)status["h"]); // h starts at +Infinity: a named literal, not an error
         Assert.Equal(["outputUri", "trainR2", "holdoutR2", "holdoutWape", "finalH", "epochs"],

@@ -13,7 +13,7 @@ public partial class RecoveryCommandTests
 {
     private const string Tiny = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 2, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10}""";
 
-    [GeneratedRegex(@"^suite: mean share error \d+\.\d pp \(worst scenario\), worst channel \d+\.\d pp, zero-effect (\d+\.\d %|n/a), ROAS error (\d+ %|n/a), SHD \d+, holdout WAPE below naive \d+/\d+$")]
+    [GeneratedRegex(@"^suite: mean share error \d+\.\d pp \(worst scenario\), worst channel \d+\.\d pp, zero-effect (\d+\.\d %|n/a), ROAS error (\d+ %|n/a), SHD \d+, holdout WAPE below naive \d+/\d+(, intervals hold the truth \d+/\d+)?$")]
     private static partial Regex ClosingLine();
 
     private static async Task<(int Code, string Out, string Err)> MmmAsync(params string[] args)
@@ -47,9 +47,11 @@ public partial class RecoveryCommandTests
         Assert.True(first.Code == 0, first.Err);
         var lines = first.Out.TrimEnd().Split('\n');
         Assert.Matches(ClosingLine(), lines[^1]);
-        Assert.EndsWith("holdout WAPE below naive " + lines[^1].Split(' ')[^1], lines[^1]);
-        Assert.EndsWith("/4", lines[^1]); // 2 scenarios x 2 seeds
+        // 2 scenarios x 2 seeds; 2 channels with an effect in each.
+        Assert.Matches(@"holdout WAPE below naive \d/4, intervals hold the truth \d/8$", lines[^1]);
         Assert.Contains(lines, l => l.StartsWith("[1/2] one-region-short: 1 region x 80 weeks"));
+        // The self-check is on in the benchmark: every fit reports its intervals against the truth and against its simulations.
+        Assert.Equal(4, lines.Count(l => Regex.IsMatch(l, @"^  intervals hold the truth \d/2 \(median width \d+\.\d\d pp\); self-check on 10 simulated panels: ")));
         Assert.Contains(lines, l => l.StartsWith("[2/2] pymc-example: 1 region x 179 weeks"));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("media_zero (zero)"));
         Assert.Contains(lines, l => l.Contains("one-region-short over 2 seeds: largest share movement"));

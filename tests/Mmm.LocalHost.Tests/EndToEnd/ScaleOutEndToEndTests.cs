@@ -13,7 +13,7 @@ namespace Mmm.LocalHost.Tests.EndToEnd;
 public class ScaleOutEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     /// <summary>A short run: six activities of a few tenths of a second.</summary>
-    private const string QuickConfig = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 2, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10, "device": "cpu"}""";
+    private const string QuickConfig = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 2, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10, "device": "cpu", "ensembleMembers": 10, "ensembleEpochs": 50}""";
 
     /// <summary>Uploads {name}-0.parquet ... into the container; returns their instance ids.</summary>
     private async Task<List<string>> UploadRunsAsync(string container, string name, int count, Func<ulong, Mmm.Science.Data.Panel> panel, string config)
@@ -50,7 +50,8 @@ public class ScaleOutEndToEndTests(AzuriteFixture azurite, ITestOutputHelper out
             Assert.Single(history, e => (string?)e!["EventType"] == "ExecutionStarted");
             Assert.Single(history, e => (string?)e!["EventType"] == "ExecutionCompleted");
             var tasks = activities.Where(s => s.InstanceId == id).GroupBy(s => s.TaskId).ToList();
-            Assert.Equal(6, tasks.Count);
+            // validate, warm start, 2 training blocks, 2 batches of 5 ensemble members, decompose, write.
+            Assert.Equal(8, tasks.Count);
             Assert.All(tasks, t => Assert.Single(t));
         }
         var listed = JsonNode.Parse(await a.Http.GetStringAsync("runtime/webhooks/durabletask/instances?instanceIdPrefix=mmm-scale-"))!.AsArray();
