@@ -52,7 +52,16 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
             Assert.Equal(spend, all.Spend!.Value, 6);
             Assert.Equal(all.Contribution / spend, all.Roas!.Value, 9);
             Assert.Equal(all.Roas, summary.Channels[c].All.Roas);
+            // The posterior ensemble ran as FitRefits activities and reached Decompose: every channel has its interval.
+            Assert.NotNull(all.ShareOfActualLow);
+            Assert.InRange(all.ShareOfActual!.Value, all.ShareOfActualLow!.Value - 1e-9, all.ShareOfActualHigh!.Value + 1e-9);
         }
+        var adjacency = await OutputTables.Adjacency.ReadAsync(await Store.ReadAsync($"{outputUri}/{OutputTables.AdjacencyFile}"), default);
+        Assert.All(adjacency, a => Assert.InRange(a.Probability!.Value, 0, 1));
+        Assert.Contains(summary.HealthChecks, h => h.Check == HealthCheckNames.NegativeBaseline && h.Status == HealthStatus.Pass);
+        var final = body["customStatus"]!;
+        Assert.Equal(20, final["membersDone"]!.GetValue<int>());
+        Assert.Equal(20, final["members"]!.GetValue<int>());
     }
 
     [Fact]
