@@ -33,11 +33,12 @@ internal static class LiftTests
         foreach (var (name, _) in test)
             if (!Fields.Contains(name))
                 throw Bad(sourceName, $"{at} has the unknown field '{name}' (fields: {string.Join(", ", Fields)})");
-        var channel = Text(test, "channel", at, sourceName);
-        DateOnly start = Date(test, "start", at, sourceName), end = Date(test, "end", at, sourceName);
+        var fields = new ConfigEntryFields(test, at, sourceName, Key);
+        var channel = fields.Text("channel");
+        DateOnly start = fields.Date("start")!.Value, end = fields.Date("end")!.Value;
         if (end < start)
             throw Bad(sourceName, $"{at} ends ({Format(end)}) before it starts ({Format(start)})");
-        double lift = Number(test, "lift", at, sourceName), se = Number(test, "se", at, sourceName);
+        double lift = fields.Number("lift", " in KPI units"), se = fields.Number("se", " in KPI units");
         if (se <= 0)
             throw Bad(sourceName, $"{at} has se {se.ToString(CultureInfo.InvariantCulture)}; the standard error of a measured lift must be > 0");
         return new LiftTest(channel, start, end, Regions(test, at, sourceName), lift, se);
@@ -69,13 +70,13 @@ internal static class LiftTests
         {
             var test = tests[i];
             string at = $"the run config key '{Key}', experiment {i},";
-            int channel = IndexOf(panel.Channels, test.Channel);
+            int channel = ConfigEntryFields.IndexOf(panel.Channels, test.Channel);
             if (channel < 0)
                 throw new PanelInputException(PanelErrorCodes.BadConfig, source,
-                    $"{at} names '{test.Channel}', which is not a media channel of this file (channels: {Listed(panel.Channels)})", column: test.Channel);
+                    $"{at} names '{test.Channel}', which is not a media channel of this file (channels: {ConfigEntryFields.Listed(panel.Channels)})", column: test.Channel);
             var regions = test.Regions is null
                 ? Enumerable.Range(0, panel.RegionCount).ToList()
-                : test.Regions.Select(name => IndexOf(panel.Regions, name) is var r and >= 0 ? r
+                : test.Regions.Select(name => ConfigEntryFields.IndexOf(panel.Regions, name) is var r and >= 0 ? r
                     : throw new PanelInputException(PanelErrorCodes.BadConfig, source,
                         $"{at} names the region '{name}', which is not in this file", column: Key, region: name)).ToList();
             var periods = Enumerable.Range(0, panel.PeriodCount).Where(p => panel.Dates[p] >= test.Start && panel.Dates[p] <= test.End).ToList();
@@ -89,31 +90,6 @@ internal static class LiftTests
         return resolved;
     }
 
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (int i = 0; i < names.Count; i++)
-            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
-        return -1;
-    }
-
-    private static string Text(JsonObject test, string field, string at, string sourceName) =>
-        test[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s
-            ? s
-            : throw Bad(sourceName, $"{at} needs '{field}', a non-empty string");
-
-    private static DateOnly Date(JsonObject test, string field, string at, string sourceName)
-    {
-        var text = Text(test, field, at, sourceName);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw Bad(sourceName, $"{at} has {field} '{text}'; dates are written yyyy-MM-dd");
-    }
-
-    private static double Number(JsonObject test, string field, string at, string sourceName) =>
-        test[field] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var x) && double.IsFinite(x)
-            ? x
-            : throw Bad(sourceName, $"{at} needs '{field}', a finite number in KPI units");
-
     private static IReadOnlyList<string>? Regions(JsonObject test, string at, string sourceName)
     {
         if (!test.TryGetPropertyValue("regions", out var node) || node is null) return null;
@@ -121,8 +97,6 @@ internal static class LiftTests
             throw Bad(sourceName, $"{at} has 'regions' that are not a non-empty array of region names");
         return array.Select(r => r!.GetValue<string>()).ToList();
     }
-
-    private static string Listed(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     private static string Format(DateOnly date) => PanelInputException.FormatDate(date);
 

@@ -74,8 +74,10 @@ internal static class RoiPriors
         foreach (var (name, _) in prior)
             if (!Fields.Contains(name))
                 throw Bad(sourceName, $"{at} has the unknown field '{name}' (fields: {string.Join(", ", Fields)})");
-        var channel = Text(prior, "channel", at, sourceName);
+        var fields = new ConfigEntryFields(prior, at, sourceName, Key);
+        var channel = fields.Text("channel");
         at = $"{at} ({channel})";
+        fields = new ConfigEntryFields(prior, at, sourceName, Key); // the messages from here on name the channel too
         var kind = (prior.ContainsKey(Roas), prior.ContainsKey(Share)) switch
         {
             (true, false) => RoiPriorKind.Roas,
@@ -83,15 +85,15 @@ internal static class RoiPriors
             (true, true) => throw Bad(sourceName, $"{at} gives both '{Roas}' and '{Share}'; a prior is on one of them"),
             _ => throw Bad(sourceName, $"{at} needs '{Roas}' (KPI units per unit of spend) or '{Share}' (fraction of the KPI)"),
         };
-        double value = Number(prior, kind == RoiPriorKind.Roas ? Roas : Share, at, sourceName);
+        double value = fields.Number(kind == RoiPriorKind.Roas ? Roas : Share);
         if (kind == RoiPriorKind.Roas && value < 0)
             throw Bad(sourceName, $"{at} has roas {Invariant(value)}; a ROAS must be >= 0");
         if (kind == RoiPriorKind.Share && value is < 0 or >= 1)
             throw Bad(sourceName, $"{at} has share {Invariant(value)}; a share of the KPI must be >= 0 and below 1");
-        double sd = Number(prior, "sd", at, sourceName);
+        double sd = fields.Number("sd");
         if (sd <= 0)
             throw Bad(sourceName, $"{at} has sd {Invariant(sd)}; the standard deviation of a prior must be > 0");
-        DateOnly? start = OptionalDate(prior, "start", at, sourceName), end = OptionalDate(prior, "end", at, sourceName);
+        DateOnly? start = fields.Date("start", optional: true), end = fields.Date("end", optional: true);
         if (start is { } s && end is { } e && e < s)
             throw Bad(sourceName, $"{at} ends ({Format(e)}) before it starts ({Format(s)})");
         return new RoiPrior(channel, kind, value, sd, start, end);
@@ -125,10 +127,10 @@ internal static class RoiPriors
         {
             var prior = priors[i];
             string at = $"the run config key '{Key}', prior {i} ({prior.Channel}),";
-            int channel = IndexOf(panel.Channels, prior.Channel);
+            int channel = ConfigEntryFields.IndexOf(panel.Channels, prior.Channel);
             if (channel < 0)
                 throw new PanelInputException(PanelErrorCodes.BadConfig, source,
-                    $"{at} is on a channel that is not a media channel of this file (channels: {Listed(panel.Channels)})", column: prior.Channel);
+                    $"{at} is on a channel that is not a media channel of this file (channels: {ConfigEntryFields.Listed(panel.Channels)})", column: prior.Channel);
             var spendPerUnit = panel.SpendPerUnit(channel);
             if (prior.Kind == RoiPriorKind.Roas && spendPerUnit is null)
                 throw new PanelInputException(PanelErrorCodes.BadConfig, source,
@@ -170,34 +172,6 @@ internal static class RoiPriors
         var dates = cells.Select(cell => panel.Dates[cell % panel.PeriodCount]).ToList();
         return $" from {Format(dates.Min())} to {Format(dates.Max())}";
     }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (int i = 0; i < names.Count; i++)
-            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
-        return -1;
-    }
-
-    private static string Text(JsonObject prior, string field, string at, string sourceName) =>
-        prior[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s
-            ? s
-            : throw Bad(sourceName, $"{at} needs '{field}', a non-empty string");
-
-    private static DateOnly? OptionalDate(JsonObject prior, string field, string at, string sourceName)
-    {
-        if (!prior.TryGetPropertyValue(field, out var node) || node is null) return null;
-        var text = Text(prior, field, at, sourceName);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw Bad(sourceName, $"{at} has {field} '{text}'; dates are written yyyy-MM-dd");
-    }
-
-    private static double Number(JsonObject prior, string field, string at, string sourceName) =>
-        prior[field] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var x) && double.IsFinite(x)
-            ? x
-            : throw Bad(sourceName, $"{at} needs '{field}', a finite number");
-
-    private static string Listed(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     private static string Invariant(double x) => x.ToString(CultureInfo.InvariantCulture);
 

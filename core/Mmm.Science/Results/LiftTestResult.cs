@@ -15,12 +15,11 @@ public sealed record LiftTestResult(string Channel, DateOnly Start, DateOnly End
     public static IReadOnlyList<LiftTestResult> From(Panel panel, IReadOnlyList<DecompositionRow> decomposition)
     {
         if (panel.LiftTests.Count == 0) return [];
-        var contributions = decomposition.Where(d => d.ComponentType == ComponentTypes.Media)
-            .ToDictionary(d => (d.Region, d.Date, d.Component), d => d.Contribution);
+        var sums = new MediaContributionSums(panel, decomposition);
         return panel.LiftTests.Select(t =>
         {
             string channel = panel.Channels[t.Channel];
-            double model = t.Cells.Sum(cell => contributions[(panel.Regions[cell / panel.PeriodCount], panel.Dates[cell % panel.PeriodCount], channel)]);
+            double model = sums.Over(channel, t.Cells);
             var regions = t.Cells.Select(cell => cell / panel.PeriodCount).Distinct().Order().Select(r => panel.Regions[r]).ToList();
             return new LiftTestResult(channel, t.Test.Start, t.Test.End, regions, t.Cells.Count, t.Test.Lift, t.Test.StandardError,
                 model, (model - t.Test.Lift) / t.Test.StandardError);

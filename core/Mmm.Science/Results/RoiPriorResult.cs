@@ -13,13 +13,11 @@ public sealed record RoiPriorResult(string Channel, string Kind, double Prior, d
     public static IReadOnlyList<RoiPriorResult> From(Panel panel, IReadOnlyList<DecompositionRow> decomposition)
     {
         if (panel.RoiPriors.Count == 0) return [];
-        var contributions = decomposition.Where(d => d.ComponentType == ComponentTypes.Media)
-            .ToDictionary(d => (d.Region, d.Date, d.Component), d => d.Contribution);
+        var sums = new MediaContributionSums(panel, decomposition);
         return panel.RoiPriors.Select(p =>
         {
             string channel = panel.Channels[p.Channel];
-            double model = p.Cells.Sum(cell => contributions[(panel.Regions[cell / panel.PeriodCount], panel.Dates[cell % panel.PeriodCount], channel)])
-                / p.Denominator;
+            double model = sums.Over(channel, p.Cells) / p.Denominator;
             return new RoiPriorResult(channel, p.Prior.Kind == RoiPriorKind.Roas ? "roas" : "share", p.Prior.Value, p.Prior.StandardDeviation,
                 p.Cells.Count, model, (model - p.Prior.Value) / p.Prior.StandardDeviation);
         }).ToList();

@@ -101,7 +101,7 @@ public static class HealthChecks
         if (tests.Count == 0) return null;
         var worst = tests.MaxBy(t => Math.Abs(t.ZScore))!;
         double z = Math.Abs(worst.ZScore);
-        string status = z <= 2 ? HealthStatus.Pass : z <= 3 ? HealthStatus.Warn : HealthStatus.Fail;
+        string status = ByZ(z);
         return new HealthCheck(HealthCheckNames.LiftTests, status, worst.ZScore,
             status == HealthStatus.Pass
                 ? $"The fit agrees with all {tests.Count} lift test(s) within 2 standard errors (worst: {worst.Channel}, z = {Number(worst.ZScore)})."
@@ -113,7 +113,7 @@ public static class HealthChecks
         if (priors.Count == 0) return null;
         var worst = priors.MaxBy(p => Math.Abs(p.ZScore))!;
         double z = Math.Abs(worst.ZScore);
-        string status = z <= 2 ? HealthStatus.Pass : z <= 3 ? HealthStatus.Warn : HealthStatus.Fail;
+        string status = ByZ(z);
         return new HealthCheck(HealthCheckNames.RoiPriors, status, worst.ZScore,
             status == HealthStatus.Pass
                 ? $"The data moved no ROI prior by more than 2 of its sds (largest: {worst.Channel}, {Number(worst.Prior)} to {Number(worst.Model)})."
@@ -170,6 +170,9 @@ public static class HealthChecks
                 ? $"On the held-out weeks the model's error (WAPE {Percent(wape)} %) is below the best naive forecast's ({naive.Item1}, {Percent(best)} %)."
                 : $"On the held-out weeks the model forecasts worse (WAPE {Percent(wape)} %) than {naive.Item1} ({Percent(best)} %): something the panel holds later is not in the model.");
     }
+
+    /// <summary>Within 2 sds: pass; within 3: warn; beyond: fail.</summary>
+    private static string ByZ(double absoluteZ) => absoluteZ <= 2 ? HealthStatus.Pass : absoluteZ <= 3 ? HealthStatus.Warn : HealthStatus.Fail;
 
     private static Dictionary<string, double> RegionMeans(Panel panel) => Enumerable.Range(0, panel.RegionCount).ToDictionary(r => panel.Regions[r], r =>
     {

@@ -31,11 +31,7 @@ internal static class PosteriorEnsemble
     {
         var o = net.Options;
         using var scope = NewDisposeScope();
-        var prediction = StructuralRefit.Prediction(net, data);
-        var y = HostArray.Of(data.Target);
-        var cells = HostArray.Of(data.FitMask);
-        var residuals = y.Select((v, i) => cells[i] > 0 ? v - prediction[i] : 0f).ToArray();
-        int regions = (int)data.Target.shape[0], periods = (int)data.Target.shape[1];
+        var (_, residuals, cells, regions, periods) = StructuralRefit.Residuals(net, data);
         var targets = new List<Tensor>();
         var shifts = new List<PriorShifts>();
         foreach (int member in Enumerable.Range(first, count))

@@ -20,11 +20,7 @@ internal static class SelfCheckRefits
     {
         var o = net.Options;
         using var scope = NewDisposeScope();
-        var prediction = StructuralRefit.Prediction(net, data);
-        var y = HostArray.Of(data.Target);
-        var cells = HostArray.Of(data.FitMask);
-        var residuals = y.Select((v, i) => cells[i] > 0 ? v - prediction[i] : 0f).ToArray();
-        int regions = (int)data.Target.shape[0], periods = (int)data.Target.shape[1];
+        var (prediction, residuals, cells, regions, periods) = StructuralRefit.Residuals(net, data);
         var fitted = tensor(prediction, data.Target.shape).to(data.Target.device);
         Tensor? liftGap = null;
         if (data.Lift is { } lift)

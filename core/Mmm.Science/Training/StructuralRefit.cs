@@ -41,6 +41,16 @@ internal static class StructuralRefit
         return matmul(splitWeights, media.reshape(splitWeights.shape[1], -1)).to(ScalarType.Float64).cpu().data<double>().ToArray();
     }
 
+    /// <summary>The structural fit's prediction and residuals (scaled KPI, [R*T], residuals 0 outside the fitted cells) and the fitted cells.</summary>
+    public static (float[] Prediction, float[] Residuals, float[] Cells, int Regions, int Periods) Residuals(ModulatedMmmNetwork net, TrainingTensors data)
+    {
+        var prediction = Prediction(net, data);
+        var y = HostArray.Of(data.Target);
+        var cells = HostArray.Of(data.FitMask);
+        var residuals = y.Select((v, i) => cells[i] > 0 ? v - prediction[i] : 0f).ToArray();
+        return (prediction, residuals, cells, (int)data.Target.shape[0], (int)data.Target.shape[1]);
+    }
+
     /// <summary>[R*T] the structural model's prediction (scaled KPI).</summary>
     public static float[] Prediction(ModulatedMmmNetwork net, TrainingTensors data)
     {
