@@ -155,7 +155,7 @@ public sealed record MmmOptions
     /// <summary>Prior sd of each lift-tested channel's confounding term (scaled KPI per unit of its Hill curve, docs/model.md §3):
     /// how much of the channel's association with the KPI the model may give to the baseline when its experiment says the
     /// channel caused less (or more); 0 = none, the panel and the experiment then share one effect.</summary>
-    public double LiftConfoundingSd { get; init; } = 0.3;
+    public double LiftConfoundingSd { get; init; } = 0.1;
     /// <summary>Panels simulated from the fitted model and refitted to check, on this panel, how well the model recovers a known
     /// truth and how often its intervals hold it (docs/model.md §9); 0 = no self-check.</summary>
     public int SelfCheck { get; init; }

@@ -45,6 +45,7 @@ public sealed partial class TrainingSession : IDisposable
 
     private TrainingSession(Panel panel, MmmOptions options, PanelScaler scaler, Device device, ILogger? logger)
     {
+        NativeHeap.KeepFreedMemory();
         this.logger = logger ?? NullLogger.Instance;
         Panel = panel;
         Options = options;

@@ -25,6 +25,7 @@ public static class BenchCommand
         args.CheckOnly("epochs", "device");
         int epochs = args.Int("epochs", 10);
         var device = args.Option("device") ?? "auto";
+        NativeHeap.KeepFreedMemory(); // as every training session does, so both timings see the same allocator
         System.Console.WriteLine($"torch threads: {get_num_threads()}, device: {DeviceChoice.Describe(DeviceChoice.Resolve(device))}, timed epochs: {epochs} (after 2 untimed)");
         System.Console.WriteLine($"{"size",-11}{"R x T x C x K, H",-26}{"full model s/epoch",20}{"bare GRU s/epoch",18}{"peak RSS MiB",14}");
         foreach (var size in new[] { new Size("small", 8, 104, 4, 2, 32), new Size("reference", 190, 102, 13, 7, 280) })

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Mmm.LocalHost.Storage;
 using Mmm.Science.Data;
 
 namespace Mmm.LocalHost.Tests.Commands;
@@ -7,25 +5,6 @@ namespace Mmm.LocalHost.Tests.Commands;
 /// <summary>`mmm generate` on the suite's scenarios: the file a user gets (no training involved).</summary>
 public class GenerateCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> MmmAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Find(), RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mmm.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string Temp(string name)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), $"mmm-generate-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
-    }
-
     private static async Task<PanelReadResult> ReadAsync(string path)
     {
         await using var input = File.OpenRead(path);
@@ -35,8 +14,8 @@ public class GenerateCommandTests
     [Fact]
     public async Task A_scenario_with_its_own_experiment_ships_it_and_leaves_its_hidden_driver_out()
     {
-        var path = Temp("tested.parquet");
-        var run = await MmmAsync("generate", path, "--scenario", "unobserved-demand-tested");
+        var path = MmmCli.TempFile("mmm-generate", "tested.parquet");
+        var run = await MmmCli.RunAsync("generate", path, "--scenario", "unobserved-demand-tested");
         Assert.True(run.Code == 0, run.Err);
         Assert.Single(run.Out.Split('\n'), l => l.TrimStart().StartsWith("lift test  media_search"));
         var read = await ReadAsync(path);
@@ -46,8 +25,8 @@ public class GenerateCommandTests
         Assert.Equal(5 * 7, test.End.DayNumber - test.Start.DayNumber); // six weekly rows
         Assert.Equal(["r01", "r02"], test.Regions!);
 
-        var withSimulated = Temp("both.parquet");
-        run = await MmmAsync("generate", withSimulated, "--scenario", "unobserved-demand-tested", "--lift-tests", "0.15");
+        var withSimulated = MmmCli.TempFile("mmm-generate", "both.parquet");
+        run = await MmmCli.RunAsync("generate", withSimulated, "--scenario", "unobserved-demand-tested", "--lift-tests", "0.15");
         Assert.True(run.Code == 0, run.Err);
         var both = (await ReadAsync(withSimulated)).Config.LiftTests;
         Assert.Equal(["media_search", "media_search", "media_tv", "media_social", "media_display"], both.Select(t => t.Channel));
@@ -57,7 +36,7 @@ public class GenerateCommandTests
     [Fact]
     public async Task A_bad_lift_test_fraction_is_a_usage_error()
     {
-        var (code, _, stderr) = await MmmAsync("generate", Temp("x.parquet"), "--lift-tests", "0");
+        var (code, _, stderr) = await MmmCli.RunAsync("generate", MmmCli.TempFile("mmm-generate", "x.parquet"), "--lift-tests", "0");
         Assert.Equal(2, code);
         Assert.Contains("fraction of the true lift", stderr);
     }

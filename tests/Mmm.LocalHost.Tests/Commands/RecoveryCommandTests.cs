@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Mmm.LocalHost.Storage;
 
 namespace Mmm.LocalHost.Tests.Commands;
 
@@ -16,24 +14,6 @@ public partial class RecoveryCommandTests
     [GeneratedRegex(@"^suite: mean share error \d+\.\d pp \(worst scenario\), worst channel \d+\.\d pp, zero-effect (\d+\.\d %|n/a), ROAS error (\d+ %|n/a), SHD \d+, holdout WAPE below naive \d+/\d+(, intervals hold the truth \d+/\d+)?$")]
     private static partial Regex ClosingLine();
 
-    private static async Task<(int Code, string Out, string Err)> MmmAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Find(), RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mmm.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string Temp(string name)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), $"mmm-recovery-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, name);
-    }
 
     /// <summary>Timings are the only lines allowed to differ between two runs.</summary>
     private static string[] WithoutTimings(string stdout) =>
@@ -42,8 +22,8 @@ public partial class RecoveryCommandTests
     [Fact]
     public async Task Prints_a_block_per_fit_and_the_closing_line_the_same_way_twice()
     {
-        var json = Temp("results.json");
-        var first = await MmmAsync("recovery", "--scenario", "one-region-short,pymc-example", "--config", Tiny, "--seeds", "2", "--out", json);
+        var json = MmmCli.TempFile("mmm-recovery", "results.json");
+        var first = await MmmCli.RunAsync("recovery", "--scenario", "one-region-short,pymc-example", "--config", Tiny, "--seeds", "2", "--out", json);
         Assert.True(first.Code == 0, first.Err);
         var lines = first.Out.TrimEnd().Split('\n');
         Assert.Matches(ClosingLine(), lines[^1]);
@@ -65,7 +45,7 @@ public partial class RecoveryCommandTests
         Assert.Equal(3, scenarios[0].GetProperty("channels").GetArrayLength());
         Assert.Equal(lines[^1], document.RootElement.GetProperty("closingLine").GetString());
 
-        var second = await MmmAsync("recovery", "--scenario", "one-region-short,pymc-example", "--config", Tiny, "--seeds", "2", "--out", Temp("again.csv"));
+        var second = await MmmCli.RunAsync("recovery", "--scenario", "one-region-short,pymc-example", "--config", Tiny, "--seeds", "2", "--out", MmmCli.TempFile("mmm-recovery", "again.csv"));
         Assert.Equal(0, second.Code);
         Assert.Equal(WithoutTimings(first.Out), WithoutTimings(second.Out));
     }
@@ -73,8 +53,8 @@ public partial class RecoveryCommandTests
     [Fact]
     public async Task With_lift_tests_every_fit_is_calibrated_and_prints_its_tests_next_to_the_truth()
     {
-        var json = Temp("calibrated.json");
-        var run = await MmmAsync("recovery", "--scenario", "one-region-short", "--config", Tiny, "--lift-tests", "0.15", "--out", json);
+        var json = MmmCli.TempFile("mmm-recovery", "calibrated.json");
+        var run = await MmmCli.RunAsync("recovery", "--scenario", "one-region-short", "--config", Tiny, "--lift-tests", "0.15", "--out", json);
 
         Assert.True(run.Code == 0, run.Err);
         var lines = run.Out.TrimEnd().Split('\n');
@@ -101,7 +81,7 @@ public partial class RecoveryCommandTests
     [InlineData("--lift-tests takes the tests' standard error as a fraction of the true lift, between 0 and 1, e.g. 0.15 (got '5')", "--lift-tests", "5")]
     public async Task Usage_errors_exit_2_before_anything_trains(string message, params string[] args)
     {
-        var (code, stdout, stderr) = await MmmAsync(["recovery", .. args]);
+        var (code, stdout, stderr) = await MmmCli.RunAsync(["recovery", .. args]);
         Assert.Equal(2, code);
         Assert.Contains(message, stderr);
         Assert.DoesNotContain("[1/", stdout);
@@ -110,7 +90,7 @@ public partial class RecoveryCommandTests
     [Fact]
     public async Task A_bad_config_key_is_named()
     {
-        var (code, _, stderr) = await MmmAsync("recovery", "--config", """{"hiden": 64}""");
+        var (code, _, stderr) = await MmmCli.RunAsync("recovery", "--config", """{"hiden": 64}""");
         Assert.Equal(3, code);
         Assert.Contains("hiden", stderr);
     }
