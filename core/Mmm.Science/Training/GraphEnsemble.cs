@@ -41,7 +41,7 @@ internal static class GraphEnsemble
             using var k = new KeptScalars();
             return (randn(new long[] { c, c }, generator: generator) * k[0.3] - k[0.1]).to(data.Inputs.Media.device);
         }).ToList()));
-        using var optimizer = optim.Adam([logits], LearningRate);
+        using var optimizer = StructuralBatch.Adam([logits], LearningRate);
         var states = Enumerable.Range(0, members).Select(_ => DualSchedule.Start(o)).ToList();
         while (DualSchedule.NextBlock(states[0], o) is { } block)
         {
@@ -49,9 +49,9 @@ internal static class GraphEnsemble
             for (int e = 0; e < block.Epochs; e++)
             {
                 using var epoch = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 Loss(net, logits, target, source, weights, duals.Active, duals.Rho, duals.Alpha).backward();
-                optimizer.step();
+                optimizer.Apply();
             }
             double[] h;
             using (no_grad())

@@ -60,17 +60,18 @@ public static class BenchCommand
         head.to(device);
         var x = randn(size.Regions, size.Weeks, size.Channels + size.Hidden / 2, device: device);
         var y = randn(size.Regions, size.Weeks, 1, device: device);
-        var optimizer = optim.AdamW(gru.parameters().Concat(head.parameters()), 0.01);
+        // The same optimizer as the full model's main loop (TorchSharp's own is banned: build/BannedSymbols.txt).
+        using var optimizer = new AdamW(gru.parameters().Concat(head.parameters()).ToList(), 0.01);
         double seconds = 0;
         for (int e = 0; e < epochs + 2; e++)
         {
             var clock = Stopwatch.StartNew();
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var (h, _) = gru.forward(x);
             var loss = nn.functional.mse_loss(head.forward(h), y);
             loss.backward();
-            optimizer.step();
+            optimizer.Apply();
             loss.item<float>();
             if (e >= 2) seconds += clock.Elapsed.TotalSeconds;
         }

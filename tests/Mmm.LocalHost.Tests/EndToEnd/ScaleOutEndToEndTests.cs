@@ -51,7 +51,7 @@ public class ScaleOutEndToEndTests(AzuriteFixture azurite, ITestOutputHelper out
             Assert.Single(history, e => (string?)e!["EventType"] == "ExecutionCompleted");
             var tasks = activities.Where(s => s.InstanceId == id).GroupBy(s => s.TaskId).ToList();
             // validate, warm start, 2 training blocks, 2 batches of 5 ensemble members, decompose, write.
-            Assert.Equal(8, tasks.Count);
+            Assert.True(tasks.Count == 8, $"{id}: {tasks.Count} tasks; failures: {string.Join(" | ", history.Where(e => (string?)e!["EventType"] == "TaskFailed").Select(e => e!.ToJsonString()))}");
             Assert.All(tasks, t => Assert.Single(t));
         }
         var listed = JsonNode.Parse(await a.Http.GetStringAsync("runtime/webhooks/durabletask/instances?instanceIdPrefix=mmm-scale-"))!.AsArray();

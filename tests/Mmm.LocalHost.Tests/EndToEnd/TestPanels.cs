@@ -7,7 +7,7 @@ namespace Mmm.LocalHost.Tests.EndToEnd;
 public static class TestPanels
 {
     /// <summary>A few seconds of training: tiny network, 20 epochs in blocks of 10.</summary>
-    public const string TinyConfig = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 2, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10, "device": "cpu"}""";
+    public const string TinyConfig = """{"hidden": 8, "epochs": 20, "warmStartEpochs": 2, "notearsWarmupEpochs": 10, "notearsDualUpdateEvery": 10, "device": "cpu", "ensembleEpochs": 100}""";
 
     public static Panel Synthetic(ulong seed = 7, int regions = 3, int weeks = 60) =>
         SyntheticPanelGenerator.Generate(new SyntheticPanelSpec { Regions = regions, Weeks = weeks, Seed = seed }).Panel;
