@@ -41,6 +41,7 @@ public sealed class AdamW : IDisposable
         Step++;
         double bias1 = 1 - Math.Pow(Beta1, Step), bias2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, Step));
         using var _ = no_grad();
+        using var firstWeight = tensor(1 - Beta1);
         for (int i = 0; i < parameters.Count; i++)
         {
             var grad = parameters[i].grad;
@@ -49,8 +50,7 @@ public sealed class AdamW : IDisposable
             if (grad is null || !parameters[i].requires_grad) continue;
             using var scope = NewDisposeScope();
             var p = parameters[i];
-            p.mul_(k[1 - LearningRate * WeightDecay]);
-            using var firstWeight = tensor(1 - Beta1);
+            if (WeightDecay != 0) p.mul_(k[1 - LearningRate * WeightDecay]);
             FirstMoments[i].lerp_(grad, firstWeight);
             SecondMoments[i].mul_(k[Beta2]).addcmul_(grad, grad, k[1 - Beta2]);
             var denom = (SecondMoments[i].sqrt() / k[bias2Sqrt]).add_(k[Eps]);
