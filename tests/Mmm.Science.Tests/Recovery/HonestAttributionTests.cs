@@ -61,9 +61,14 @@ public class HonestAttributionTests
         session.WarmStart();
         var (all, edges) = session.EnsembleMembers(0, 4);
         var (last, _) = session.EnsembleMembers(2, 2);
+        // The same draws; the fits agree up to float rounding, which a batch of another size sums in another order and
+        // which 200 Adam steps along weakly identified directions amplify (measured: up to 0.2 %). Members 2 and 3 must
+        // differ from each other by more than that, so a member taking another index's draws cannot pass.
+        static double Tolerance(double v) => Math.Abs(v) * 5e-3 + 1e-6;
         for (int m = 0; m < 2; m++)
             for (int i = 0; i < last[m].Length; i++)
-                Assert.Equal(all[m + 2][i], last[m][i], Math.Abs(all[m + 2][i]) * 1e-4 + 1e-6);
+                Assert.Equal(all[m + 2][i], last[m][i], Tolerance(all[m + 2][i]));
+        Assert.Contains(Enumerable.Range(0, all[2].Length), i => Math.Abs(all[2][i] - all[3][i]) > 2 * Tolerance(all[2][i]));
         Assert.NotNull(edges);
         Assert.Equal(4, edges!.Count);
         // Members differ from each other: the perturbations are drawn per member.
