@@ -30,6 +30,13 @@ public sealed class AdamW : IDisposable
         SecondMoments = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToList();
     }
 
+    /// <summary>
+    /// Plain Adam with TorchSharp's defaults (betas 0.9 and 0.99, eps 1e-8, no weight decay), the optimizer of the structural
+    /// fits: TorchSharp's own hands LibTorch temporary Scalars the GC may free mid-call (build/BannedSymbols.txt).
+    /// </summary>
+    public static AdamW Adam(IReadOnlyList<Parameter> parameters, double learningRate) =>
+        new(parameters, learningRate, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0);
+
     public void ZeroGrad()
     {
         foreach (var p in parameters) p.grad?.zero_();

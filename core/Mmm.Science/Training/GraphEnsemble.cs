@@ -41,7 +41,7 @@ internal static class GraphEnsemble
             using var k = new KeptScalars();
             return (randn(new long[] { c, c }, generator: generator) * k[0.3] - k[0.1]).to(data.Inputs.Media.device);
         }).ToList()));
-        using var optimizer = StructuralBatch.Adam([logits], LearningRate);
+        using var optimizer = AdamW.Adam([logits], LearningRate);
         var states = Enumerable.Range(0, members).Select(_ => DualSchedule.Start(o)).ToList();
         while (DualSchedule.NextBlock(states[0], o) is { } block)
         {

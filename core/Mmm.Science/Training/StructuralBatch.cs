@@ -68,13 +68,6 @@ internal sealed class StructuralBatch : IDisposable
         return new LossTerms(total / cells, squared / cells, zeros(1, device: cells.device), null, null, null, null, null, null, null, null, priors, null, calibration);
     }
 
-    /// <summary>
-    /// Adam with TorchSharp's defaults (betas 0.9 and 0.99, eps 1e-8, no weight decay), as this repository's <see cref="AdamW"/>:
-    /// TorchSharp's own optimizer hands LibTorch temporary Scalars the GC may free mid-call (build/BannedSymbols.txt).
-    /// </summary>
-    internal static AdamW Adam(IReadOnlyList<Parameter> parameters, double learningRate) =>
-        new(parameters, learningRate, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0);
-
     /// <summary>Adam on the summed objective for <paramref name="epochs"/> epochs.</summary>
     /// <param name="reestimateNoise">true: each member's σ² follows its residuals every 100 epochs and at the end (the pre-fit and
     /// the refits of the product's procedure); false: held (an ensemble member keeps the likelihood of the fit it perturbs).</param>
@@ -84,7 +77,7 @@ internal sealed class StructuralBatch : IDisposable
         double shrinkageFrom = 0)
     {
         using var k = new KeptScalars();
-        using var optimizer = Adam(parameters, learningRate);
+        using var optimizer = AdamW.Adam(parameters, learningRate);
         for (int e = 0; e < epochs; e++)
         {
             using var scope = NewDisposeScope();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Mmm.LocalHost.Storage;
 using Mmm.Science.Data;
 using Mmm.Science.Results;
 using Mmm.Science.Synthetic;
@@ -11,18 +9,8 @@ public class FitCommandTests
 {
     private static readonly string Data = Path.Combine(AppContext.BaseDirectory, "data");
 
-    private static async Task<(int Code, string Out, string Err)> MmmAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Find(), RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mmm.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["MMM_LOG_LEVEL"] = "Warning";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Err)> MmmAsync(params string[] args) =>
+        MmmCli.RunWithAsync(new Dictionary<string, string> { ["MMM_LOG_LEVEL"] = "Warning" }, args);
 
     private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"mmm-cli-{Guid.NewGuid():N}"[..20], name);
 
