@@ -15,9 +15,10 @@ internal static class Repository
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
+    /// <summary>Runs a program in the repository root: a path (made executable), or a command on PATH (dotnet, git).</summary>
     public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, params string[] arguments)
     {
-        EnsureExecutable(fileName);
+        if (fileName.Contains('/')) EnsureExecutable(fileName);
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,

@@ -8,382 +8,327 @@ namespace Mmm.Science.Tests.Data;
 /// <summary>Every kind of bad input is rejected with its code and a message that says where.</summary>
 public class PanelReaderRejectsTests
 {
-    [Fact]
-    public async Task Random_bytes_are_not_parquet()
+    /// <summary>
+    /// One bad input and what its rejection must say. <see cref="Message"/> is the whole message; the other
+    /// expectations are checked only where set.
+    /// </summary>
+    public sealed record Rejection(string Code, Func<Task<Stream>> Input)
     {
-        var bytes = new byte[4096];
-        new Random(7).NextBytes(bytes);
-
-        var error = await RejectAsync(new MemoryStream(bytes));
-
-        Assert.Equal(PanelErrorCodes.NotParquet, error.Code);
-        Assert.StartsWith("test.parquet: not a readable Parquet file", error.Message);
+        public Func<RunConfig>? Config { get; init; }
+        public PanelLimits? Limits { get; init; }
+        public string? Message { get; init; }
+        public string? MessageStart { get; init; }
+        public string[] Fragments { get; init; } = [];
+        public string? File { get; init; }
+        public string? Column { get; init; }
+        public string? Region { get; init; }
+        public DateOnly? Date { get; init; }
+        public long? Row { get; init; }
     }
 
-    [Fact]
-    public async Task A_truncated_file_is_not_parquet()
-    {
-        var bytes = await File.ReadAllBytesAsync(DataFile("pymc-example.parquet"));
+    private static Func<Task<Stream>> Bytes(Func<Task<byte[]>> bytes) => async () => new MemoryStream(await bytes());
 
-        var error = await RejectAsync(new MemoryStream(bytes[..(bytes.Length / 2)]));
+    private static Func<Task<Stream>> File(Func<ParquetTestFile> file) => async () => await file().BuildAsync();
 
-        Assert.Equal(PanelErrorCodes.NotParquet, error.Code);
-        Assert.Equal("test.parquet", error.File);
-    }
-
-    [Fact]
-    public async Task A_file_with_a_corrupt_body_is_not_parquet()
-    {
-        using var valid = await SmallPanel.Create().ToFile().BuildAsync();
-        var bytes = valid.ToArray();
-        // Keep the magic bytes and footer, scribble over the column chunks.
-        for (var i = 8; i < bytes.Length / 2; i++) bytes[i] = 0xFF;
-
-        var error = await RejectAsync(new MemoryStream(bytes));
-
-        Assert.Equal(PanelErrorCodes.NotParquet, error.Code);
-    }
-
-    [Fact]
-    public async Task No_date_column()
-    {
-        var error = await RejectAsync(SmallPanel.Create().ToFile().Remove("date"));
-
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
-        Assert.Contains("no date column", error.Message);
-    }
-
-    [Fact]
-    public async Task No_kpi_column()
-    {
-        var error = await RejectAsync(SmallPanel.Create().ToFile().Remove("kpi"));
-
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
-        Assert.Contains("no KPI column", error.Message);
-    }
-
-    [Fact]
-    public async Task No_media_column()
-    {
-        var error = await RejectAsync(SmallPanel.Create().ToFile().Remove("media_tv").Remove("media_radio"));
-
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
-        Assert.Contains("no media channel", error.Message);
-    }
-
-    [Fact]
-    public async Task Two_target_columns_and_no_kpi_are_ambiguous()
+    /// <summary>The small panel after <paramref name="change"/>, as a file.</summary>
+    private static Func<Task<Stream>> Panel(Action<SmallPanel> change) => File(() =>
     {
         var panel = SmallPanel.Create();
-        var file = panel.ToFile().Remove("kpi")
-            .Column("target_sales", panel.Kpi.ToArray())
-            .Column("target_visits", panel.Kpi.ToArray());
+        change(panel);
+        return panel.ToFile();
+    });
 
-        var error = await RejectAsync(file);
+    private static Func<RunConfig> Config(string json, string source) => () => RunConfig.Parse(json, source);
 
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
-        Assert.Contains("'target_sales'", error.Message);
-        Assert.Contains("'target_visits'", error.Message);
-    }
+    private static int RowOf(string region, int week) => SmallPanel.Create().Row(region, week);
 
-    [Fact]
-    public async Task A_kpi_column_next_to_a_target_column_is_ambiguous()
+    private static readonly Dictionary<string, Rejection> Cases = new()
     {
-        var panel = SmallPanel.Create();
-        var file = panel.ToFile().Column("target_visits", panel.Kpi.ToArray());
-
-        var error = await RejectAsync(file);
-
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
-        Assert.Equal("target_visits", error.Column);
-        Assert.Equal("test.parquet: the KPI is ambiguous: the file has both 'kpi' and 'target_visits' (a column starting with 'target' is a KPI too); name the KPI in the run config key 'kpi'",
-            error.Message);
-    }
-
-    [Fact]
-    public async Task A_control_constant_over_the_training_weeks_is_rejected_though_it_moves_in_the_holdout()
-    {
-        // 20 weeks, holdout floor(20 * 0.12) = 2 (minTrainWeeks lowered to allow it), burn-in 6: training weeks 6..17.
-        var config = RunConfig.Parse("""{ "minTrainWeeks": 10 }""", "run.json");
-        var panel = SmallPanel.Create();
-        for (var i = 0; i < panel.RowCount; i++)
-            panel.Price[i] = panel.Dates[i] >= SmallPanel.Start.AddDays(7 * 18) ? 2.5 : 1.5;
-
-        var error = await RejectAsync(panel.ToFile(), config);
-
-        Assert.Equal(PanelErrorCodes.ConstantControl, error.Code);
-        Assert.Equal(("test.parquet", "control_price"), (error.File, error.Column));
-        Assert.Equal("test.parquet: control column 'control_price' is constant (1.5) over the training weeks 2021-02-15 to 2021-05-03, so its effect cannot be estimated; drop the column or leave it out of the run config key 'controls'",
-            error.Message);
-    }
-
-    [Fact]
-    public async Task A_control_that_moves_only_in_the_burn_in_weeks_is_constant_over_the_training_weeks()
-    {
-        var panel = SmallPanel.Create();
-        for (var i = 0; i < panel.RowCount; i++)
-            panel.Price[i] = panel.Dates[i] < SmallPanel.Start.AddDays(7 * 6) ? i : 3;
-
-        var error = await RejectAsync(panel.ToFile());
-
-        Assert.Equal(PanelErrorCodes.ConstantControl, error.Code);
-        Assert.Contains("control column 'control_price' is constant (3)", error.Message);
-    }
-
-    [Fact]
-    public async Task A_cost_per_unit_for_a_column_that_is_not_a_channel()
-    {
-        var config = RunConfig.Parse("""{ "costPerUnit": { "impressions_tv": 0.004 } }""", "run.json");
-
-        var error = await RejectAsync(SmallPanel.Create().ToFile(), config);
-
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
-        Assert.Equal("impressions_tv", error.Column);
-        Assert.Equal("test.parquet: the run config key 'costPerUnit' names 'impressions_tv', which is not a media channel of this file (channels: 'media_tv', 'media_radio')",
-            error.Message);
-    }
-
-    [Fact]
-    public async Task A_cost_per_unit_for_a_spend_column()
-    {
-        var panel = SmallPanel.Create();
-        var config = RunConfig.Parse("""{ "costPerUnit": { "spend_search": 2 } }""", "run.json");
-
-        var error = await RejectAsync(panel.ToFile().Column("spend_search", panel.Tv.ToArray()), config);
-
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
-        Assert.Equal("spend_search", error.Column);
-        Assert.Contains("whose name says it is spend already", error.Message);
-    }
-
-    [Fact]
-    public async Task A_column_claimed_by_a_config_override_and_a_name_rule_is_ambiguous()
-    {
-        var config = RunConfig.Parse("""{ "controls": ["media_radio"] }""", "test.json");
-
-        var error = await RejectAsync(SmallPanel.Create().ToFile(), config);
-
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
-        Assert.Equal("media_radio", error.Column);
-        Assert.Contains("column 'media_radio' is claimed by two roles: media and control", error.Message);
-    }
-
-    [Fact]
-    public async Task A_config_override_naming_a_missing_column()
-    {
-        var config = RunConfig.Parse("""{ "kpi": "revenue" }""", "test.json");
-
-        var error = await RejectAsync(SmallPanel.Create().ToFile(), config);
-
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
-        Assert.Equal("revenue", error.Column);
-        Assert.Contains("'revenue'", error.Message);
-    }
-
-    [Fact]
-    public async Task A_role_column_of_the_wrong_type()
-    {
-        var panel = SmallPanel.Create();
-        var file = panel.ToFile().Column("date", Enumerable.Range(0, panel.RowCount).Select(i => (double)i).ToArray());
-
-        var error = await RejectAsync(file);
-
-        Assert.Equal(PanelErrorCodes.InvalidType, error.Code);
-        Assert.Equal("date", error.Column);
-    }
-
-    [Fact]
-    public async Task Two_columns_with_the_same_name_are_ambiguous()
-    {
-        var date = new DataField<DateOnly>("date");
-        var first = new DataField<double>("media_tv");
-        var second = new DataField<double>("media_tv");
-        using var stream = new MemoryStream();
-        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(date, first, second), stream))
+        ["Random bytes are not parquet"] = new(PanelErrorCodes.NotParquet, Bytes(() =>
         {
-            using var group = writer.CreateRowGroup();
-            await group.WriteAsync<DateOnly>(date, new[] { SmallPanel.Start });
-            await group.WriteAsync<double>(first, new[] { 1.0 });
-            await group.WriteAsync<double>(second, new[] { 2.0 });
-        }
-        stream.Position = 0;
+            var bytes = new byte[4096];
+            new Random(7).NextBytes(bytes);
+            return Task.FromResult(bytes);
+        }))
+        { MessageStart = "test.parquet: not a readable Parquet file" },
 
-        var error = await RejectAsync(stream);
+        ["A truncated file is not parquet"] = new(PanelErrorCodes.NotParquet, Bytes(async () =>
+        {
+            var bytes = await System.IO.File.ReadAllBytesAsync(DataFile("pymc-example.parquet"));
+            return bytes[..(bytes.Length / 2)];
+        }))
+        { File = "test.parquet" },
 
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
-        Assert.Equal("test.parquet: the file has two columns named 'media_tv'", error.Message);
-    }
+        ["A file with a corrupt body is not parquet"] = new(PanelErrorCodes.NotParquet, Bytes(async () =>
+        {
+            using var valid = await SmallPanel.Create().ToFile().BuildAsync();
+            var bytes = valid.ToArray();
+            // Keep the magic bytes and footer, scribble over the column chunks.
+            for (var i = 8; i < bytes.Length / 2; i++) bytes[i] = 0xFF;
+            return bytes;
+        })),
 
-    [Fact]
-    public async Task Duplicate_region_and_date_names_both_rows()
-    {
-        var panel = SmallPanel.Create();
-        var row = panel.Row("r2", 5);
-        panel.Dates[row] = SmallPanel.Start.AddDays(7 * 4);
+        ["No date column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("date")))
+        { Fragments = ["no date column"] },
 
-        var error = await RejectAsync(panel.ToFile());
+        ["No KPI column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("kpi")))
+        { Fragments = ["no KPI column"] },
 
-        Assert.Equal(PanelErrorCodes.DuplicateRow, error.Code);
-        Assert.Equal("r2", error.Region);
-        Assert.Equal(new DateOnly(2021, 2, 1), error.Date);
-        Assert.Equal("test.parquet: region 'r2' has two rows for date 2021-02-01 (rows 24 and 25)", error.Message);
-    }
+        ["No media column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("media_tv").Remove("media_radio")))
+        { Fragments = ["no media channel"] },
 
-    [Fact]
-    public async Task A_missing_week_inside_a_region_is_a_gap()
-    {
-        var panel = SmallPanel.Create();
-        panel.RemoveRow(panel.Row("r1", 7));
+        ["Two target columns and no KPI are ambiguous"] = new(PanelErrorCodes.AmbiguousRole, File(() =>
+        {
+            var panel = SmallPanel.Create();
+            return panel.ToFile().Remove("kpi")
+                .Column("target_sales", panel.Kpi.ToArray())
+                .Column("target_visits", panel.Kpi.ToArray());
+        }))
+        { Fragments = ["'target_sales'", "'target_visits'"] },
 
-        var error = await RejectAsync(panel.ToFile());
+        ["A KPI column next to a target column is ambiguous"] = new(PanelErrorCodes.AmbiguousRole, File(() =>
+        {
+            var panel = SmallPanel.Create();
+            return panel.ToFile().Column("target_visits", panel.Kpi.ToArray());
+        }))
+        {
+            Column = "target_visits",
+            Message = "test.parquet: the KPI is ambiguous: the file has both 'kpi' and 'target_visits' (a column starting with 'target' is a KPI too); name the KPI in the run config key 'kpi'",
+        },
 
-        Assert.Equal(PanelErrorCodes.Gap, error.Code);
-        Assert.Equal("r1", error.Region);
-        Assert.Equal(new DateOnly(2021, 2, 22), error.Date);
-        Assert.Contains("region 'r1' has no row for date 2021-02-22", error.Message);
-    }
+        // 20 weeks, holdout floor(20 * 0.12) = 2 (minTrainWeeks lowered to allow it), burn-in 6: training weeks 6..17.
+        ["A control constant over the training weeks is rejected though it moves in the holdout"] = new(PanelErrorCodes.ConstantControl, Panel(panel =>
+        {
+            for (var i = 0; i < panel.RowCount; i++)
+                panel.Price[i] = panel.Dates[i] >= SmallPanel.Start.AddDays(7 * 18) ? 2.5 : 1.5;
+        }))
+        {
+            Config = Config("""{ "minTrainWeeks": 10 }""", "run.json"),
+            File = "test.parquet",
+            Column = "control_price",
+            Message = "test.parquet: control column 'control_price' is constant (1.5) over the training weeks 2021-02-15 to 2021-05-03, so its effect cannot be estimated; drop the column or leave it out of the run config key 'controls'",
+        },
 
-    [Fact]
-    public async Task A_date_off_the_step_is_uneven_spacing()
-    {
-        var panel = SmallPanel.Create();
-        var row = panel.Row("r2", 19);
-        panel.Dates[row] = panel.Dates[row].AddDays(3);
+        ["A control that moves only in the burn-in weeks is constant over the training weeks"] = new(PanelErrorCodes.ConstantControl, Panel(panel =>
+        {
+            for (var i = 0; i < panel.RowCount; i++)
+                panel.Price[i] = panel.Dates[i] < SmallPanel.Start.AddDays(7 * 6) ? i : 3;
+        }))
+        { Fragments = ["control column 'control_price' is constant (3)"] },
 
-        var error = await RejectAsync(panel.ToFile());
+        ["A cost per unit for a column that is not a channel"] = new(PanelErrorCodes.BadConfig, File(() => SmallPanel.Create().ToFile()))
+        {
+            Config = Config("""{ "costPerUnit": { "impressions_tv": 0.004 } }""", "run.json"),
+            Column = "impressions_tv",
+            Message = "test.parquet: the run config key 'costPerUnit' names 'impressions_tv', which is not a media channel of this file (channels: 'media_tv', 'media_radio')",
+        },
 
-        Assert.Equal(PanelErrorCodes.UnevenSpacing, error.Code);
-        Assert.Equal(("r2", new DateOnly(2021, 5, 20), (long?)row), (error.Region, error.Date!.Value, error.Row));
-        Assert.Contains("region 'r2' has dates 2021-05-10 (row 38) and 2021-05-20 (row 39) 10 days apart, which is not a multiple of the panel's step of 7 days", error.Message);
-    }
+        ["A cost per unit for a spend column"] = new(PanelErrorCodes.BadConfig, File(() =>
+        {
+            var panel = SmallPanel.Create();
+            return panel.ToFile().Column("spend_search", panel.Tv.ToArray());
+        }))
+        {
+            Config = Config("""{ "costPerUnit": { "spend_search": 2 } }""", "run.json"),
+            Column = "spend_search",
+            Fragments = ["whose name says it is spend already"],
+        },
 
-    [Fact]
-    public async Task A_stray_date_that_shrinks_the_step_is_named_in_the_message()
-    {
+        ["A column claimed by a config override and a name rule is ambiguous"] = new(PanelErrorCodes.AmbiguousRole, File(() => SmallPanel.Create().ToFile()))
+        {
+            Config = Config("""{ "controls": ["media_radio"] }""", "test.json"),
+            Column = "media_radio",
+            Fragments = ["column 'media_radio' is claimed by two roles: media and control"],
+        },
+
+        ["A config override naming a missing column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile()))
+        {
+            Config = Config("""{ "kpi": "revenue" }""", "test.json"),
+            Column = "revenue",
+            Fragments = ["'revenue'"],
+        },
+
+        ["A role column of the wrong type"] = new(PanelErrorCodes.InvalidType, File(() =>
+        {
+            var panel = SmallPanel.Create();
+            return panel.ToFile().Column("date", Enumerable.Range(0, panel.RowCount).Select(i => (double)i).ToArray());
+        }))
+        { Column = "date" },
+
+        ["Two columns with the same name are ambiguous"] = new(PanelErrorCodes.AmbiguousRole, async () =>
+        {
+            var date = new DataField<DateOnly>("date");
+            var first = new DataField<double>("media_tv");
+            var second = new DataField<double>("media_tv");
+            var stream = new MemoryStream();
+            await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(date, first, second), stream))
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync<DateOnly>(date, new[] { SmallPanel.Start });
+                await group.WriteAsync<double>(first, new[] { 1.0 });
+                await group.WriteAsync<double>(second, new[] { 2.0 });
+            }
+            stream.Position = 0;
+            return stream;
+        })
+        { Message = "test.parquet: the file has two columns named 'media_tv'" },
+
+        ["Duplicate region and date names both rows"] = new(PanelErrorCodes.DuplicateRow, Panel(panel => panel.Dates[panel.Row("r2", 5)] = SmallPanel.Start.AddDays(7 * 4)))
+        {
+            Region = "r2",
+            Date = new DateOnly(2021, 2, 1),
+            Message = "test.parquet: region 'r2' has two rows for date 2021-02-01 (rows 24 and 25)",
+        },
+
+        ["A missing week inside a region is a gap"] = new(PanelErrorCodes.Gap, Panel(panel => panel.RemoveRow(panel.Row("r1", 7))))
+        {
+            Region = "r1",
+            Date = new DateOnly(2021, 2, 22),
+            Fragments = ["region 'r1' has no row for date 2021-02-22"],
+        },
+
+        ["A date off the step is uneven spacing"] = new(PanelErrorCodes.UnevenSpacing, Panel(panel =>
+        {
+            var row = panel.Row("r2", 19);
+            panel.Dates[row] = panel.Dates[row].AddDays(3);
+        }))
+        {
+            Region = "r2",
+            Date = new DateOnly(2021, 5, 20),
+            Row = RowOf("r2", 19),
+            Fragments = ["region 'r2' has dates 2021-05-10 (row 38) and 2021-05-20 (row 39) 10 days apart, which is not a multiple of the panel's step of 7 days"],
+        },
+
         // 2021-03-15 + 3 days leaves r2 with spacings 10 and 4; the step becomes 4 and r1's 7-day weeks break it.
-        var panel = SmallPanel.Create();
-        var row = panel.Row("r2", 10);
-        panel.Dates[row] = panel.Dates[row].AddDays(3);
+        ["A stray date that shrinks the step is named in the message"] = new(PanelErrorCodes.UnevenSpacing, Panel(panel =>
+        {
+            var row = panel.Row("r2", 10);
+            panel.Dates[row] = panel.Dates[row].AddDays(3);
+        }))
+        { Fragments = ["step of 4 days (the smallest spacing, seen in region 'r2' at 2021-03-22)"] },
 
-        var error = await RejectAsync(panel.ToFile());
+        ["Regions on different weekdays do not align"] = new(PanelErrorCodes.UnevenSpacing, Panel(panel =>
+        {
+            for (var i = 0; i < panel.RowCount; i++)
+                if (panel.Regions[i] == "r2") panel.Dates[i] = panel.Dates[i].AddDays(1);
+        }))
+        {
+            Region = "r2",
+            Date = new DateOnly(2021, 1, 5),
+            Fragments = ["not on the shared calendar"],
+        },
 
-        Assert.Equal(PanelErrorCodes.UnevenSpacing, error.Code);
-        Assert.Contains("step of 4 days (the smallest spacing, seen in region 'r2' at 2021-03-22)", error.Message);
-    }
+        ["A null value names column, region, date and row"] = new(PanelErrorCodes.InvalidValue, File(() =>
+        {
+            var panel = SmallPanel.Create();
+            var kpi = panel.Kpi.Select(v => (double?)v).ToArray();
+            kpi[panel.Row("r2", 3)] = null;
+            return panel.ToFile().NullableColumn("kpi", kpi);
+        }))
+        {
+            Column = "kpi",
+            Region = "r2",
+            Date = new DateOnly(2021, 1, 25),
+            Row = RowOf("r2", 3),
+            Message = $"test.parquet: column 'kpi' has a null value at region 'r2', date 2021-01-25 (row {RowOf("r2", 3)})",
+        },
 
-    [Fact]
-    public async Task Regions_on_different_weekdays_do_not_align()
-    {
-        var panel = SmallPanel.Create();
-        for (var i = 0; i < panel.RowCount; i++)
-            if (panel.Regions[i] == "r2") panel.Dates[i] = panel.Dates[i].AddDays(1);
+        ["A null date"] = new(PanelErrorCodes.InvalidValue, File(() =>
+        {
+            var panel = SmallPanel.Create();
+            var dates = panel.Dates.Select(d => (DateOnly?)d).ToArray();
+            dates[3] = null;
+            return panel.ToFile().NullableColumn("date", dates);
+        }))
+        { Message = "test.parquet: column 'date' has a null value at region 'r1' (row 3)" },
 
-        var error = await RejectAsync(panel.ToFile());
+        ["NaN in a control"] = new(PanelErrorCodes.InvalidValue, Panel(panel => panel.Price[panel.Row("r1", 2)] = double.NaN))
+        { Message = "test.parquet: column 'control_price' has a non-finite value (NaN) at region 'r1', date 2021-01-18 (row 2)" },
 
-        Assert.Equal(PanelErrorCodes.UnevenSpacing, error.Code);
-        Assert.Equal("r2", error.Region);
-        Assert.Equal(new DateOnly(2021, 1, 5), error.Date);
-        Assert.Contains("not on the shared calendar", error.Message);
-    }
+        ["Infinity in media"] = new(PanelErrorCodes.InvalidValue, Panel(panel => panel.Tv[panel.Row("r2", 0)] = double.PositiveInfinity))
+        {
+            Column = "media_tv",
+            Fragments = ["non-finite value (Infinity) at region 'r2', date 2021-01-04 (row 20)"],
+        },
 
-    [Fact]
-    public async Task A_null_value_names_column_region_date_and_row()
-    {
-        var panel = SmallPanel.Create();
-        var kpi = panel.Kpi.Select(v => (double?)v).ToArray();
-        var row = panel.Row("r2", 3);
-        kpi[row] = null;
+        ["Negative media"] = new(PanelErrorCodes.NegativeMedia, Panel(panel => panel.Radio[panel.Row("r2", 8)] = -3))
+        { Message = "test.parquet: column 'media_radio' has a negative value (-3) at region 'r2', date 2021-03-01 (row 28)" },
 
-        var error = await RejectAsync(panel.ToFile().NullableColumn("kpi", kpi));
+        ["A constant channel"] = new(PanelErrorCodes.ConstantChannel, Panel(panel =>
+        {
+            for (var i = 0; i < panel.RowCount; i++) panel.Tv[i] = 4.5;
+        }))
+        {
+            Column = "media_tv",
+            Fragments = ["media column 'media_tv' is constant (4.5)"],
+        },
 
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
-        Assert.Equal(("kpi", "r2", new DateOnly(2021, 1, 25), (long?)row), (error.Column, error.Region, error.Date!.Value, error.Row));
-        Assert.Equal($"test.parquet: column 'kpi' has a null value at region 'r2', date 2021-01-25 (row {row})", error.Message);
-    }
+        ["An all-zero channel"] = new(PanelErrorCodes.ConstantChannel, Panel(panel =>
+        {
+            for (var i = 0; i < panel.RowCount; i++) panel.Radio[i] = 0;
+        }))
+        { Fragments = ["media column 'media_radio' is all zero"] },
 
-    [Fact]
-    public async Task A_null_date()
-    {
-        var panel = SmallPanel.Create();
-        var dates = panel.Dates.Select(d => (DateOnly?)d).ToArray();
-        dates[3] = null;
-
-        var error = await RejectAsync(panel.ToFile().NullableColumn("date", dates));
-
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
-        Assert.Equal("test.parquet: column 'date' has a null value at region 'r1' (row 3)", error.Message);
-    }
-
-    [Fact]
-    public async Task NaN_in_a_control()
-    {
-        var panel = SmallPanel.Create();
-        panel.Price[panel.Row("r1", 2)] = double.NaN;
-
-        var error = await RejectAsync(panel.ToFile());
-
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
-        Assert.Equal("test.parquet: column 'control_price' has a non-finite value (NaN) at region 'r1', date 2021-01-18 (row 2)", error.Message);
-    }
-
-    [Fact]
-    public async Task Infinity_in_media()
-    {
-        var panel = SmallPanel.Create();
-        panel.Tv[panel.Row("r2", 0)] = double.PositiveInfinity;
-
-        var error = await RejectAsync(panel.ToFile());
-
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
-        Assert.Equal("media_tv", error.Column);
-        Assert.Contains("non-finite value (Infinity) at region 'r2', date 2021-01-04 (row 20)", error.Message);
-    }
-
-    [Fact]
-    public async Task Negative_media()
-    {
-        var panel = SmallPanel.Create();
-        panel.Radio[panel.Row("r2", 8)] = -3;
-
-        var error = await RejectAsync(panel.ToFile());
-
-        Assert.Equal(PanelErrorCodes.NegativeMedia, error.Code);
-        Assert.Equal("test.parquet: column 'media_radio' has a negative value (-3) at region 'r2', date 2021-03-01 (row 28)", error.Message);
-    }
-
-    [Fact]
-    public async Task A_constant_channel()
-    {
-        var panel = SmallPanel.Create();
-        for (var i = 0; i < panel.RowCount; i++) panel.Tv[i] = 4.5;
-
-        var error = await RejectAsync(panel.ToFile());
-
-        Assert.Equal(PanelErrorCodes.ConstantChannel, error.Code);
-        Assert.Equal("media_tv", error.Column);
-        Assert.Contains("media column 'media_tv' is constant (4.5)", error.Message);
-    }
-
-    [Fact]
-    public async Task An_all_zero_channel()
-    {
-        var panel = SmallPanel.Create();
-        for (var i = 0; i < panel.RowCount; i++) panel.Radio[i] = 0;
-
-        var error = await RejectAsync(panel.ToFile());
-
-        Assert.Equal(PanelErrorCodes.ConstantChannel, error.Code);
-        Assert.Contains("media column 'media_radio' is all zero", error.Message);
-    }
-
-    [Fact]
-    public async Task A_calendar_too_short_to_train()
-    {
         // Defaults: burn-in 6 + floor(14 * 0.12) = 1 holdout + 8 = 15 periods needed.
-        var error = await RejectAsync(SmallPanel.Create(weeks: 14).ToFile());
+        ["A calendar too short to train"] = new(PanelErrorCodes.TooShort, File(() => SmallPanel.Create(weeks: 14).ToFile()))
+        { Message = "test.parquet: the panel calendar has 14 periods, fewer than the 15 needed to train (burn-in 6 + holdout 1 + 8)" },
 
-        Assert.Equal(PanelErrorCodes.TooShort, error.Code);
-        Assert.Equal("test.parquet: the panel calendar has 14 periods, fewer than the 15 needed to train (burn-in 6 + holdout 1 + 8)", error.Message);
+        ["Too many rows"] = new(PanelErrorCodes.TooLarge, File(() => SmallPanel.Create().ToFile()))
+        {
+            Limits = new PanelLimits { MaxRows = 39 },
+            Fragments = ["40 rows, more than the limit of 39"],
+        },
+
+        ["Too many columns"] = new(PanelErrorCodes.TooLarge, File(() => SmallPanel.Create().ToFile()))
+        {
+            Limits = new PanelLimits { MaxColumns = 5 },
+            Fragments = ["6 columns"],
+        },
+
+        ["An unparseable string date"] = new(PanelErrorCodes.InvalidValue, File(() =>
+        {
+            var panel = SmallPanel.Create();
+            var texts = panel.Dates.Select(d => d.ToString("yyyy-MM-dd")).ToArray();
+            texts[5] = "2021/02/08";
+            return panel.ToFile().Strings("date", texts);
+        }))
+        {
+            Row = 5,
+            Fragments = ["column 'date' has '2021/02/08', which is not a date in yyyy-MM-dd form, at region 'r1' (row 5)"],
+        },
+
+        ["A bad config in the Parquet metadata names the metadata key"] = new(PanelErrorCodes.UnknownConfigKey, File(() => SmallPanel.Create().ToFile().Metadata("mmm.config", """{ "epochz": 3 }""")))
+        { Message = "test.parquet (mmm.config): unknown run config key 'epochz' (not a column role nor a model or training setting)" },
+    };
+
+    public static TheoryData<string> CaseNames
+    {
+        get
+        {
+            var names = new TheoryData<string>();
+            foreach (var name in Cases.Keys) names.Add(name);
+            return names;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Bad_input_is_rejected_with_its_code_and_where(string name)
+    {
+        var expected = Cases[name];
+        using var stream = await expected.Input();
+
+        var error = await RejectAsync(stream, expected.Config?.Invoke(), expected.Limits);
+
+        Assert.Equal(expected.Code, error.Code);
+        if (expected.Message is not null) Assert.Equal(expected.Message, error.Message);
+        if (expected.MessageStart is not null) Assert.StartsWith(expected.MessageStart, error.Message);
+        foreach (var fragment in expected.Fragments) Assert.Contains(fragment, error.Message);
+        if (expected.File is not null) Assert.Equal(expected.File, error.File);
+        if (expected.Column is not null) Assert.Equal(expected.Column, error.Column);
+        if (expected.Region is not null) Assert.Equal(expected.Region, error.Region);
+        if (expected.Date is not null) Assert.Equal(expected.Date, error.Date);
+        if (expected.Row is not null) Assert.Equal(expected.Row, error.Row);
     }
 
     [Fact]
@@ -392,24 +337,6 @@ public class PanelReaderRejectsTests
         var (panel, _) = await ReadAsync(SmallPanel.Create(weeks: 15).ToFile());
 
         Assert.Equal(15, panel.PeriodCount);
-    }
-
-    [Fact]
-    public async Task Too_many_rows()
-    {
-        var error = await RejectAsync(SmallPanel.Create().ToFile(), limits: new PanelLimits { MaxRows = 39 });
-
-        Assert.Equal(PanelErrorCodes.TooLarge, error.Code);
-        Assert.Contains("40 rows, more than the limit of 39", error.Message);
-    }
-
-    [Fact]
-    public async Task Too_many_columns()
-    {
-        var error = await RejectAsync(SmallPanel.Create().ToFile(), limits: new PanelLimits { MaxColumns = 5 });
-
-        Assert.Equal(PanelErrorCodes.TooLarge, error.Code);
-        Assert.Contains("6 columns", error.Message);
     }
 
     [Fact]
@@ -423,29 +350,6 @@ public class PanelReaderRejectsTests
 
         Assert.Equal(PanelErrorCodes.TooLarge, seekable.Code);
         Assert.Equal(PanelErrorCodes.TooLarge, forwardOnly.Code);
-    }
-
-    [Fact]
-    public async Task An_unparseable_string_date()
-    {
-        var panel = SmallPanel.Create();
-        var texts = panel.Dates.Select(d => d.ToString("yyyy-MM-dd")).ToArray();
-        texts[5] = "2021/02/08";
-
-        var error = await RejectAsync(panel.ToFile().Strings("date", texts));
-
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
-        Assert.Equal(5, error.Row);
-        Assert.Contains("column 'date' has '2021/02/08', which is not a date in yyyy-MM-dd form, at region 'r1' (row 5)", error.Message);
-    }
-
-    [Fact]
-    public async Task A_bad_config_in_the_parquet_metadata_names_the_metadata_key()
-    {
-        var error = await RejectAsync(SmallPanel.Create().ToFile().Metadata("mmm.config", """{ "epochz": 3 }"""));
-
-        Assert.Equal(PanelErrorCodes.UnknownConfigKey, error.Code);
-        Assert.Equal("test.parquet (mmm.config): unknown run config key 'epochz' (not a column role nor a model or training setting)", error.Message);
     }
 }
 
