@@ -1,7 +1,8 @@
+using Mmm.Science.Data;
 using Parquet;
 using Parquet.Schema;
 
-namespace Mmm.Science.Data;
+namespace Mmm.Lab.Synthetic;
 
 /// <summary>
 /// Writes a panel in the input format of docs/contract.md: <c>date</c> DATE, <c>region</c> STRING, the KPI
