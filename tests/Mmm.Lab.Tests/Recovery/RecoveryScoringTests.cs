@@ -1,8 +1,8 @@
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 using Mmm.Science.Results;
-using static Mmm.Science.Tests.Recovery.HandMadeFit;
+using static Mmm.Lab.Tests.Recovery.HandMadeFit;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 public class RecoveryScoringTests
 {

@@ -1,7 +1,7 @@
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 using Mmm.Science.Results;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 public class ElasticityDiagnosisTests
 {

@@ -1,6 +1,6 @@
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Synthetic;
+namespace Mmm.Lab.Tests.Synthetic;
 
 /// <summary>An unobserved control is generated, drives the KPI and spend exactly as an observed one, and only leaves the panel.</summary>
 public class SyntheticUnobservedControlTests

@@ -1,7 +1,7 @@
-using Mmm.Science.Recovery;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Recovery;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>The scenarios are what the issue asks for, checked on the specs and on the generated panels, not on their labels.</summary>
 public class RecoverySuiteTests

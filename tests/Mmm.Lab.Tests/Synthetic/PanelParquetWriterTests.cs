@@ -1,6 +1,8 @@
+using Mmm.Lab.Synthetic;
 using Mmm.Science.Data;
+using Mmm.Science.Tests.Data;
 
-namespace Mmm.Science.Tests.Data;
+namespace Mmm.Lab.Tests.Synthetic;
 
 public class PanelParquetWriterTests
 {

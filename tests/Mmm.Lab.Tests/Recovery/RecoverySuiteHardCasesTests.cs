@@ -1,10 +1,10 @@
 using Mmm.Science.Data;
 using Mmm.Science.Options;
-using Mmm.Science.Recovery;
-using Mmm.Science.Synthetic;
-using Mmm.Science.Tests.Synthetic;
+using Mmm.Lab.Recovery;
+using Mmm.Lab.Synthetic;
+using Mmm.Lab.Tests.Synthetic;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>
 /// The four scenarios after the first ten: an unobserved driver of the KPI and of one channel's spend (without and with

@@ -1,10 +1,10 @@
 using Mmm.Science.Data;
 using Mmm.Science.Options;
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 using Mmm.Science.Results;
 using Mmm.Science.Training;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>
 /// The default model on the suite's hard cases (real training): an experiment that wins over a confounded channel,

@@ -1,7 +1,7 @@
 using Mmm.Science.Options;
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>
 /// The product defaults on two scenarios of the recovery suite (real training, about half a minute each), judged

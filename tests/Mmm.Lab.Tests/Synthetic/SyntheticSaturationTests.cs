@@ -1,6 +1,6 @@
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Synthetic;
+namespace Mmm.Lab.Tests.Synthetic;
 
 /// <summary>The logistic saturation family (PyMC-Marketing's logistic_saturation) next to the default Hill.</summary>
 public class SyntheticSaturationTests

@@ -1,8 +1,8 @@
 using Mmm.Science.Options;
-using Mmm.Science.Recovery;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Recovery;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>
 /// One real (tiny, a few seconds) training through the runner: the score is built from the product's own

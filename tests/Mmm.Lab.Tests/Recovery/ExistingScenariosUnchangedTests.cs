@@ -1,8 +1,8 @@
 using System.Globalization;
-using Mmm.Science.Recovery;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Recovery;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>
 /// The suite's first ten scenarios and the default spec, pinned to what the generator gave before unobserved

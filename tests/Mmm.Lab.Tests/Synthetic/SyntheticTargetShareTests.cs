@@ -1,6 +1,6 @@
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Synthetic;
+namespace Mmm.Lab.Tests.Synthetic;
 
 /// <summary>Betas calibrated to stated true shares of the KPI (<see cref="SyntheticChannelSpec.TargetShare"/>).</summary>
 public class SyntheticTargetShareTests

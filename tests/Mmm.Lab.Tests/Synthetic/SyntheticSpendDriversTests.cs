@@ -1,6 +1,6 @@
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Synthetic;
+namespace Mmm.Lab.Tests.Synthetic;
 
 /// <summary>Spend that follows the season (<see cref="MediaPattern.Seasonal"/>) or an observed control (confounding).</summary>
 public class SyntheticSpendDriversTests

@@ -1,9 +1,9 @@
 using Mmm.Science.Data;
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 using Mmm.Science.Results;
 using Mmm.Science.Training;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>Small fits and truths written by hand, so the scores can be worked out on paper.</summary>
 internal static class HandMadeFit

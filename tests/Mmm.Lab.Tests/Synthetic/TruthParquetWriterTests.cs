@@ -1,8 +1,8 @@
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 using Parquet;
 using Parquet.Schema;
 
-namespace Mmm.Science.Tests.Synthetic;
+namespace Mmm.Lab.Tests.Synthetic;
 
 public class TruthParquetWriterTests
 {

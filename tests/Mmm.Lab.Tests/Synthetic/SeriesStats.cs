@@ -1,4 +1,4 @@
-namespace Mmm.Science.Tests.Synthetic;
+namespace Mmm.Lab.Tests.Synthetic;
 
 internal static class SeriesStats
 {

@@ -1,8 +1,8 @@
 using Mmm.Science.Data;
 using Mmm.Science.Options;
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>The experiments <c>mmm recovery --lift-tests</c> simulates: where they are, and that their results are the truth plus the stated error.</summary>
 public class SimulatedLiftTestsTests

@@ -1,6 +1,6 @@
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
-namespace Mmm.Science.Tests.Synthetic;
+namespace Mmm.Lab.Tests.Synthetic;
 
 /// <summary>Spend raised from the first holdout week of the default split on, along the channel's unchanged true curve.</summary>
 public class SyntheticHoldoutSpendTests

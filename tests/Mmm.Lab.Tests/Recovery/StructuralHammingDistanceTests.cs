@@ -1,6 +1,6 @@
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 public class StructuralHammingDistanceTests
 {

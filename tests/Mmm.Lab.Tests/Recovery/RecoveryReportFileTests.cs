@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 using Mmm.Science.Results;
 
-namespace Mmm.Science.Tests.Recovery;
+namespace Mmm.Lab.Tests.Recovery;
 
 public class RecoveryReportFileTests
 {
