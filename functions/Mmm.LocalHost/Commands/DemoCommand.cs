@@ -3,7 +3,7 @@ using Mmm.LocalHost.Hosting;
 using Mmm.LocalHost.Settings;
 using Mmm.Science.Data;
 using Mmm.Science.Results;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
 namespace Mmm.LocalHost.Commands;
 

@@ -1,6 +1,6 @@
 using Mmm.Science.Data;
-using Mmm.Science.Recovery;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Recovery;
+using Mmm.Lab.Synthetic;
 
 namespace Mmm.LocalHost.Commands;
 

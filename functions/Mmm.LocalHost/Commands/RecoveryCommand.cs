@@ -4,7 +4,7 @@ using Mmm.LocalHost.ConsoleOutput;
 using Mmm.LocalHost.Storage;
 using Mmm.Science.Data;
 using Mmm.Science.Options;
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 using Mmm.Science.Training;
 
 namespace Mmm.LocalHost.Commands;

@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 using Mmm.LocalHost.Tests.Support;
 using Mmm.Science.Data;
 using Mmm.Science.Results;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 using Mmm.Science.Training;
 using Mmm.Workflow.Activities;
 using Mmm.Workflow.Orchestration;

@@ -1,6 +1,6 @@
 using Mmm.Science.Data;
 using Mmm.Science.Results;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
 namespace Mmm.LocalHost.Tests.Commands;
 

@@ -1,5 +1,5 @@
 using Mmm.Science.Data;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
 namespace Mmm.LocalHost.Tests.EndToEnd;
 

@@ -1,7 +1,7 @@
 using Mmm.Science.Data;
 using Mmm.Science.Model;
 using Mmm.Science.Options;
-using Mmm.Science.Recovery;
+using Mmm.Lab.Recovery;
 using Mmm.Science.Scaling;
 using Mmm.Science.Training;
 using static TorchSharp.torch;

@@ -1,6 +1,6 @@
 using Mmm.Science.Options;
 using Mmm.Science.Results;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 using Mmm.Science.Training;
 
 namespace Mmm.Science.Tests.Training;

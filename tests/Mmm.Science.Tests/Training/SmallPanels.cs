@@ -1,5 +1,5 @@
 using Mmm.Science.Options;
-using Mmm.Science.Synthetic;
+using Mmm.Lab.Synthetic;
 
 namespace Mmm.Science.Tests.Training;
 

@@ -1,4 +1,0 @@
-namespace Mmm.Science.Synthetic;
-
-/// <summary>A channel's total true contribution (KPI units) and its share of the total KPI over some weeks.</summary>
-public sealed record ChannelShare(string Channel, double Contribution, double Share);

@@ -1,9 +1,0 @@
-namespace Mmm.Science.Synthetic;
-
-public enum ControlKind
-{
-    /// <summary>Continuous, wandering around <see cref="SyntheticControlSpec.Reference"/> (e.g. a price).</summary>
-    Continuous,
-    /// <summary>0/1 event dummy (e.g. a promotion week).</summary>
-    EventDummy,
-}
