@@ -118,14 +118,14 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
 
     public static TheoryData<string, string, string> BadInputs => new()
     {
-        { "not-parquet", PanelErrorCodes.NotParquet, "not a readable Parquet file" },
-        { "negative-media", PanelErrorCodes.NegativeMedia, "negative" },
-        { "gap", PanelErrorCodes.Gap, "region 'r01'" },
-        { "unknown-key", PanelErrorCodes.UnknownConfigKey, "epochz" },
-        { "too-short", PanelErrorCodes.TooShort, "fewer than the" },
-        { "constant-control", PanelErrorCodes.ConstantControl, "control column 'control_price' is constant (10) over the training weeks" },
-        { "kpi-and-target", PanelErrorCodes.AmbiguousRole, "both 'kpi' and 'target_price'" },
-        { "lift-test-channel", PanelErrorCodes.BadConfig, "'media_print', which is not a media channel of this file" },
+        { "not-parquet", ErrorCodes.NotParquet, "not a readable Parquet file" },
+        { "negative-media", ErrorCodes.NegativeMedia, "negative" },
+        { "gap", ErrorCodes.Gap, "region 'r01'" },
+        { "unknown-key", ErrorCodes.UnknownConfigKey, "epochz" },
+        { "too-short", ErrorCodes.TooShort, "fewer than the" },
+        { "constant-control", ErrorCodes.ConstantControl, "control column 'control_price' is constant (10) over the training weeks" },
+        { "kpi-and-target", ErrorCodes.AmbiguousRole, "both 'kpi' and 'target_price'" },
+        { "lift-test-channel", ErrorCodes.BadConfig, "'media_print', which is not a media channel of this file" },
     };
 
     [Theory]

@@ -16,7 +16,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(new MemoryStream(bytes));
 
-        Assert.Equal(PanelErrorCodes.NotParquet, error.Code);
+        Assert.Equal(ErrorCodes.NotParquet, error.Code);
         Assert.StartsWith("test.parquet: not a readable Parquet file", error.Message);
     }
 
@@ -27,7 +27,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(new MemoryStream(bytes[..(bytes.Length / 2)]));
 
-        Assert.Equal(PanelErrorCodes.NotParquet, error.Code);
+        Assert.Equal(ErrorCodes.NotParquet, error.Code);
         Assert.Equal("test.parquet", error.File);
     }
 
@@ -41,7 +41,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(new MemoryStream(bytes));
 
-        Assert.Equal(PanelErrorCodes.NotParquet, error.Code);
+        Assert.Equal(ErrorCodes.NotParquet, error.Code);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class PanelReaderRejectsTests
     {
         var error = await RejectAsync(SmallPanel.Create().ToFile().Remove("date"));
 
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
+        Assert.Equal(ErrorCodes.MissingColumn, error.Code);
         Assert.Contains("no date column", error.Message);
     }
 
@@ -58,7 +58,7 @@ public class PanelReaderRejectsTests
     {
         var error = await RejectAsync(SmallPanel.Create().ToFile().Remove("kpi"));
 
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
+        Assert.Equal(ErrorCodes.MissingColumn, error.Code);
         Assert.Contains("no KPI column", error.Message);
     }
 
@@ -67,7 +67,7 @@ public class PanelReaderRejectsTests
     {
         var error = await RejectAsync(SmallPanel.Create().ToFile().Remove("media_tv").Remove("media_radio"));
 
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
+        Assert.Equal(ErrorCodes.MissingColumn, error.Code);
         Assert.Contains("no media channel", error.Message);
     }
 
@@ -81,7 +81,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(file);
 
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
+        Assert.Equal(ErrorCodes.AmbiguousRole, error.Code);
         Assert.Contains("'target_sales'", error.Message);
         Assert.Contains("'target_visits'", error.Message);
     }
@@ -94,7 +94,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(file);
 
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
+        Assert.Equal(ErrorCodes.AmbiguousRole, error.Code);
         Assert.Equal("target_visits", error.Column);
         Assert.Equal("test.parquet: the KPI is ambiguous: the file has both 'kpi' and 'target_visits' (a column starting with 'target' is a KPI too); name the KPI in the run config key 'kpi'",
             error.Message);
@@ -111,7 +111,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile(), config);
 
-        Assert.Equal(PanelErrorCodes.ConstantControl, error.Code);
+        Assert.Equal(ErrorCodes.ConstantControl, error.Code);
         Assert.Equal(("test.parquet", "control_price"), (error.File, error.Column));
         Assert.Equal("test.parquet: control column 'control_price' is constant (1.5) over the training weeks 2021-02-15 to 2021-05-03, so its effect cannot be estimated; drop the column or leave it out of the run config key 'controls'",
             error.Message);
@@ -126,7 +126,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.ConstantControl, error.Code);
+        Assert.Equal(ErrorCodes.ConstantControl, error.Code);
         Assert.Contains("control column 'control_price' is constant (3)", error.Message);
     }
 
@@ -137,7 +137,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(SmallPanel.Create().ToFile(), config);
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Equal("impressions_tv", error.Column);
         Assert.Equal("test.parquet: the run config key 'costPerUnit' names 'impressions_tv', which is not a media channel of this file (channels: 'media_tv', 'media_radio')",
             error.Message);
@@ -151,7 +151,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile().Column("spend_search", panel.Tv.ToArray()), config);
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Equal("spend_search", error.Column);
         Assert.Contains("whose name says it is spend already", error.Message);
     }
@@ -163,7 +163,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(SmallPanel.Create().ToFile(), config);
 
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
+        Assert.Equal(ErrorCodes.AmbiguousRole, error.Code);
         Assert.Equal("media_radio", error.Column);
         Assert.Contains("column 'media_radio' is claimed by two roles: media and control", error.Message);
     }
@@ -175,7 +175,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(SmallPanel.Create().ToFile(), config);
 
-        Assert.Equal(PanelErrorCodes.MissingColumn, error.Code);
+        Assert.Equal(ErrorCodes.MissingColumn, error.Code);
         Assert.Equal("revenue", error.Column);
         Assert.Contains("'revenue'", error.Message);
     }
@@ -188,7 +188,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(file);
 
-        Assert.Equal(PanelErrorCodes.InvalidType, error.Code);
+        Assert.Equal(ErrorCodes.InvalidType, error.Code);
         Assert.Equal("date", error.Column);
     }
 
@@ -210,7 +210,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(stream);
 
-        Assert.Equal(PanelErrorCodes.AmbiguousRole, error.Code);
+        Assert.Equal(ErrorCodes.AmbiguousRole, error.Code);
         Assert.Equal("test.parquet: the file has two columns named 'media_tv'", error.Message);
     }
 
@@ -223,7 +223,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.DuplicateRow, error.Code);
+        Assert.Equal(ErrorCodes.DuplicateRow, error.Code);
         Assert.Equal("r2", error.Region);
         Assert.Equal(new DateOnly(2021, 2, 1), error.Date);
         Assert.Equal("test.parquet: region 'r2' has two rows for date 2021-02-01 (rows 24 and 25)", error.Message);
@@ -237,7 +237,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.Gap, error.Code);
+        Assert.Equal(ErrorCodes.Gap, error.Code);
         Assert.Equal("r1", error.Region);
         Assert.Equal(new DateOnly(2021, 2, 22), error.Date);
         Assert.Contains("region 'r1' has no row for date 2021-02-22", error.Message);
@@ -252,7 +252,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.UnevenSpacing, error.Code);
+        Assert.Equal(ErrorCodes.UnevenSpacing, error.Code);
         Assert.Equal(("r2", new DateOnly(2021, 5, 20), (long?)row), (error.Region, error.Date!.Value, error.Row));
         Assert.Contains("region 'r2' has dates 2021-05-10 (row 38) and 2021-05-20 (row 39) 10 days apart, which is not a multiple of the panel's step of 7 days", error.Message);
     }
@@ -267,7 +267,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.UnevenSpacing, error.Code);
+        Assert.Equal(ErrorCodes.UnevenSpacing, error.Code);
         Assert.Contains("step of 4 days (the smallest spacing, seen in region 'r2' at 2021-03-22)", error.Message);
     }
 
@@ -280,7 +280,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.UnevenSpacing, error.Code);
+        Assert.Equal(ErrorCodes.UnevenSpacing, error.Code);
         Assert.Equal("r2", error.Region);
         Assert.Equal(new DateOnly(2021, 1, 5), error.Date);
         Assert.Contains("not on the shared calendar", error.Message);
@@ -296,7 +296,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile().NullableColumn("kpi", kpi));
 
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
+        Assert.Equal(ErrorCodes.InvalidValue, error.Code);
         Assert.Equal(("kpi", "r2", new DateOnly(2021, 1, 25), (long?)row), (error.Column, error.Region, error.Date!.Value, error.Row));
         Assert.Equal($"test.parquet: column 'kpi' has a null value at region 'r2', date 2021-01-25 (row {row})", error.Message);
     }
@@ -310,7 +310,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile().NullableColumn("date", dates));
 
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
+        Assert.Equal(ErrorCodes.InvalidValue, error.Code);
         Assert.Equal("test.parquet: column 'date' has a null value at region 'r1' (row 3)", error.Message);
     }
 
@@ -322,7 +322,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
+        Assert.Equal(ErrorCodes.InvalidValue, error.Code);
         Assert.Equal("test.parquet: column 'control_price' has a non-finite value (NaN) at region 'r1', date 2021-01-18 (row 2)", error.Message);
     }
 
@@ -334,7 +334,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
+        Assert.Equal(ErrorCodes.InvalidValue, error.Code);
         Assert.Equal("media_tv", error.Column);
         Assert.Contains("non-finite value (Infinity) at region 'r2', date 2021-01-04 (row 20)", error.Message);
     }
@@ -347,7 +347,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.NegativeMedia, error.Code);
+        Assert.Equal(ErrorCodes.NegativeMedia, error.Code);
         Assert.Equal("test.parquet: column 'media_radio' has a negative value (-3) at region 'r2', date 2021-03-01 (row 28)", error.Message);
     }
 
@@ -359,7 +359,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.ConstantChannel, error.Code);
+        Assert.Equal(ErrorCodes.ConstantChannel, error.Code);
         Assert.Equal("media_tv", error.Column);
         Assert.Contains("media column 'media_tv' is constant (4.5)", error.Message);
     }
@@ -372,7 +372,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile());
 
-        Assert.Equal(PanelErrorCodes.ConstantChannel, error.Code);
+        Assert.Equal(ErrorCodes.ConstantChannel, error.Code);
         Assert.Contains("media column 'media_radio' is all zero", error.Message);
     }
 
@@ -382,7 +382,7 @@ public class PanelReaderRejectsTests
         // Defaults: burn-in 6 + floor(14 * 0.12) = 1 holdout + 8 = 15 periods needed.
         var error = await RejectAsync(SmallPanel.Create(weeks: 14).ToFile());
 
-        Assert.Equal(PanelErrorCodes.TooShort, error.Code);
+        Assert.Equal(ErrorCodes.TooShort, error.Code);
         Assert.Equal("test.parquet: the panel calendar has 14 periods, fewer than the 15 needed to train (burn-in 6 + holdout 1 + 8)", error.Message);
     }
 
@@ -399,7 +399,7 @@ public class PanelReaderRejectsTests
     {
         var error = await RejectAsync(SmallPanel.Create().ToFile(), limits: new PanelLimits { MaxRows = 39 });
 
-        Assert.Equal(PanelErrorCodes.TooLarge, error.Code);
+        Assert.Equal(ErrorCodes.TooLarge, error.Code);
         Assert.Contains("40 rows, more than the limit of 39", error.Message);
     }
 
@@ -408,7 +408,7 @@ public class PanelReaderRejectsTests
     {
         var error = await RejectAsync(SmallPanel.Create().ToFile(), limits: new PanelLimits { MaxColumns = 5 });
 
-        Assert.Equal(PanelErrorCodes.TooLarge, error.Code);
+        Assert.Equal(ErrorCodes.TooLarge, error.Code);
         Assert.Contains("6 columns", error.Message);
     }
 
@@ -421,8 +421,8 @@ public class PanelReaderRejectsTests
         var seekable = await RejectAsync(new MemoryStream(file.ToArray()), limits: limits);
         var forwardOnly = await RejectAsync(new ForwardOnlyStream(file.ToArray()), limits: limits);
 
-        Assert.Equal(PanelErrorCodes.TooLarge, seekable.Code);
-        Assert.Equal(PanelErrorCodes.TooLarge, forwardOnly.Code);
+        Assert.Equal(ErrorCodes.TooLarge, seekable.Code);
+        Assert.Equal(ErrorCodes.TooLarge, forwardOnly.Code);
     }
 
     [Fact]
@@ -434,7 +434,7 @@ public class PanelReaderRejectsTests
 
         var error = await RejectAsync(panel.ToFile().Strings("date", texts));
 
-        Assert.Equal(PanelErrorCodes.InvalidValue, error.Code);
+        Assert.Equal(ErrorCodes.InvalidValue, error.Code);
         Assert.Equal(5, error.Row);
         Assert.Contains("column 'date' has '2021/02/08', which is not a date in yyyy-MM-dd form, at region 'r1' (row 5)", error.Message);
     }
@@ -444,7 +444,7 @@ public class PanelReaderRejectsTests
     {
         var error = await RejectAsync(SmallPanel.Create().ToFile().Metadata("mmm.config", """{ "epochz": 3 }"""));
 
-        Assert.Equal(PanelErrorCodes.UnknownConfigKey, error.Code);
+        Assert.Equal(ErrorCodes.UnknownConfigKey, error.Code);
         Assert.Equal("test.parquet (mmm.config): unknown run config key 'epochz' (not a column role nor a model or training setting)", error.Message);
     }
 }
