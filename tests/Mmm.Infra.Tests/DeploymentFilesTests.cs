@@ -91,7 +91,7 @@ public class DeploymentFilesTests
         var sources = Directory.GetFiles(Repository.PathOf("functions/Mmm.Functions"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .Select(File.ReadAllText);
-        foreach (var activity in new[] { "ValidateAndScale", "WarmStart", "TrainOuterIteration", "Decompose", "WriteOutputs", "WriteFailure" })
+        foreach (var activity in new[] { "ValidateAndScale", "WarmStart", "TrainOuterIteration", "WriteOutputFiles", "CommitOutputs", "WriteFailure" })
         {
             var declaration = new Regex($@"\[Function\(ActivityNames\.{activity}\)\]\s*public Task<[^>]+> {activity}\(\[ActivityTrigger\]");
             Assert.Single(sources, s => declaration.IsMatch(s));
