@@ -92,7 +92,14 @@ public sealed class BlobRunStore(BlobServiceClient service) : IRunStore
     {
         var (container, prefix) = Locate(folderUri.TrimEnd('/') + "/");
         var client = Service.GetBlobContainerClient(container);
-        await foreach (var item in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
-            await client.DeleteBlobIfExistsAsync(item.Name, cancellationToken: ct);
+        try
+        {
+            await foreach (var item in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
+                await client.DeleteBlobIfExistsAsync(item.Name, cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No container: a run that failed before it wrote any work file (its input changed) has nothing to delete.
+        }
     }
 }
