@@ -53,7 +53,7 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
             Assert.Equal(spend, all.Spend!.Value, 6);
             Assert.Equal(all.Contribution / spend, all.Roas!.Value, 9);
             Assert.Equal(all.Roas, summary.Channels[c].All.Roas);
-            // The posterior ensemble ran as FitRefits activities and reached Decompose: every channel has its interval.
+            // The posterior ensemble ran as FitRefits activities and reached WriteOutputFiles: every channel has its interval.
             Assert.NotNull(all.ShareOfActualLow);
             Assert.InRange(all.ShareOfActual!.Value, all.ShareOfActualLow!.Value - 1e-9, all.ShareOfActualHigh!.Value + 1e-9);
         }

@@ -32,7 +32,7 @@ public sealed class MmmOrchestratorOnEngineTests(AzuriteFixture azurite, ITestOu
         // Each activity ran once although the orchestrator replayed after every one of them.
         Assert.Equal([1, 1, 3, 4, 1, 1, 0], new[] { ActivityNames.ValidateAndScale, ActivityNames.WarmStart, ActivityNames.TrainOuterIteration,
             ActivityNames.FitRefits, ActivityNames.WriteOutputFiles, ActivityNames.CommitOutputs, ActivityNames.WriteFailure }.Select(fakes.RunsOf));
-        // The default 20 members fan out as 4 batches of 5 from the warm checkpoint; Decompose gets all 20, in order.
+        // The default 20 members fan out as 4 batches of 5 from the warm checkpoint; WriteOutputFiles gets all 20, in order.
         Assert.Equal([0, 5, 10, 15], fakes.Refits.Select(r => r.First).Order());
         Assert.All(fakes.Refits, r => Assert.Equal("http://store/mmm-work/sales/id/checkpoint-warm.bin", r.Activity.CheckpointIn));
         Assert.Equal(Enumerable.Range(0, 20).Select(i => (double)i), fakes.WroteOutputFiles!.Refits!.Members!.Select(m => m[0]));
