@@ -27,7 +27,7 @@ public partial class FunctionsMetadataTests
     public void The_app_has_exactly_the_pipelines_functions()
     {
         string[] activities = [ActivityNames.ValidateAndScale, ActivityNames.WarmStart, ActivityNames.TrainOuterIteration,
-            ActivityNames.FitRefits, ActivityNames.Decompose, ActivityNames.WriteOutputs, ActivityNames.WriteFailure];
+            ActivityNames.FitRefits, ActivityNames.WriteOutputFiles, ActivityNames.CommitOutputs, ActivityNames.WriteFailure];
         Assert.Equal(new[] { "BlobStarter", MmmOrchestrator.Name, "RunStart", "RunStatus" }.Concat(activities).Order(),
             Functions.Select(f => (string)f!["name"]!).Order());
         Assert.Equal("orchestrationTrigger", (string?)Assert.Single(Function(MmmOrchestrator.Name)["bindings"]!.AsArray())!["type"]);

@@ -21,7 +21,7 @@ public class OrchestratorReplayTests
         ActivityNames.WarmStart => Checkpoints.WarmStarted(Input),
         ActivityNames.TrainOuterIteration => Block(input.Deserialize<TrainBlockInput>(ScriptedContext.Json)!),
         ActivityNames.FitRefits => Refits(input.Deserialize<RefitInput>(ScriptedContext.Json)!),
-        ActivityNames.Decompose => new DecomposeResult(0.9, 0.8, 0.1, 0.001, 500),
+        ActivityNames.WriteOutputFiles => new WriteOutputFilesResult(0.9, 0.8, 0.1, 0.001, 500),
         _ => true,
     };
 
@@ -73,7 +73,7 @@ public class OrchestratorReplayTests
         await run;
         var names = live.Recorded.Select(e => e.Name).ToList();
         Assert.Equal([ActivityNames.ValidateAndScale, ActivityNames.WarmStart, .. Enumerable.Repeat(ActivityNames.FitRefits, 4),
-            .. Enumerable.Repeat(ActivityNames.TrainOuterIteration, 5), ActivityNames.Decompose, ActivityNames.WriteOutputs], names);
+            .. Enumerable.Repeat(ActivityNames.TrainOuterIteration, 5), ActivityNames.WriteOutputFiles, ActivityNames.CommitOutputs], names);
         var blocks = live.Recorded.Where(e => e.Name == ActivityNames.TrainOuterIteration)
             .Select(e => e.Input.Deserialize<TrainBlockInput>(ScriptedContext.Json)!.Block).ToList();
         Assert.Equal([false, false, true, true, true], blocks.Select(b => b.Duals.Active));
@@ -113,7 +113,7 @@ public class OrchestratorReplayTests
     }
 
     [Fact]
-    public async Task Refits_fan_out_after_the_warm_start_in_batches_from_its_checkpoint_and_reach_decompose_in_order()
+    public async Task Refits_fan_out_after_the_warm_start_in_batches_from_its_checkpoint_and_reach_the_output_files_in_order()
     {
         var (live, run) = Play([], script: true);
         await run;
@@ -121,10 +121,10 @@ public class OrchestratorReplayTests
         Assert.Equal([(0, 5), (5, 5), (10, 5), (15, 5)], refits.Select(r => (r.First, r.Count)));
         Assert.All(refits, r => Assert.Equal(RefitKinds.Members, r.Kind));
         Assert.All(refits, r => Assert.Equal(Checkpoints.WarmStarted(Input), r.Activity.CheckpointIn));
-        var decompose = live.Recorded.Single(e => e.Name == ActivityNames.Decompose).Input.Deserialize<DecomposeInput>(ScriptedContext.Json)!;
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => (double)i), decompose.Refits!.Members!.Select(m => m[0]));
-        Assert.Empty(decompose.Refits.SelfCheck!);
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => i % 2 == 0), decompose.Refits.MemberEdges!.Select(e => e[0]));
+        var outputFiles = live.Recorded.Single(e => e.Name == ActivityNames.WriteOutputFiles).Input.Deserialize<WriteOutputFilesInput>(ScriptedContext.Json)!;
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (double)i), outputFiles.Refits!.Members!.Select(m => m[0]));
+        Assert.Empty(outputFiles.Refits.SelfCheck!);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i % 2 == 0), outputFiles.Refits.MemberEdges!.Select(e => e[0]));
     }
 
     [Fact]

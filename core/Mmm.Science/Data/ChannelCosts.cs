@@ -47,11 +47,11 @@ internal static class ChannelCosts
         foreach (var channel in costs.Keys)
         {
             if (!channels.Contains(channel, StringComparer.Ordinal))
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                throw new PanelInputException(ErrorCodes.BadConfig, source,
                     $"the run config key '{Key}' names '{channel}', which is not a media channel of this file (channels: {string.Join(", ", channels.Select(c => $"'{c}'"))})",
                     column: channel);
             if (channel.StartsWith(ColumnRoleResolver.SpendPrefix, StringComparison.Ordinal))
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                throw new PanelInputException(ErrorCodes.BadConfig, source,
                     $"the run config key '{Key}' gives a cost per unit for '{channel}', whose name says it is spend already; costs per unit are for columns of units such as impressions_*",
                     column: channel);
         }

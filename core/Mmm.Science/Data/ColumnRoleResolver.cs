@@ -16,7 +16,7 @@ internal static class ColumnRoleResolver
     public static ResolvedColumns Resolve(ParquetSchema schema, ColumnRoles roles, string source)
     {
         if (schema.Fields.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new PanelInputException(PanelErrorCodes.AmbiguousRole, source,
+            throw new PanelInputException(ErrorCodes.AmbiguousRole, source,
                 $"the file has two columns named '{twice.Key}'", column: twice.Key);
         var fields = schema.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var names = schema.Fields.Select(f => f.Name).ToList();
@@ -32,7 +32,7 @@ internal static class ColumnRoleResolver
         var media = roles.Media?.Select(m => Named(m, "media")).ToList()
             ?? names.Where(n => MediaPrefixes.Any(p => n.StartsWith(p, StringComparison.Ordinal))).ToList();
         if (media.Count == 0)
-            throw new PanelInputException(PanelErrorCodes.MissingColumn, source, roles.Media is null
+            throw new PanelInputException(ErrorCodes.MissingColumn, source, roles.Media is null
                 ? "no media channel: expected at least one column starting with media_, impressions_ or spend_"
                 : "no media channel: the run config key 'media' is an empty list");
         foreach (var m in media) Claim(m, "media");
@@ -51,26 +51,26 @@ internal static class ColumnRoleResolver
 
         string Named(string column, string configKey) => fields.ContainsKey(column)
             ? column
-            : throw new PanelInputException(PanelErrorCodes.MissingColumn, source,
+            : throw new PanelInputException(ErrorCodes.MissingColumn, source,
                 $"the run config names column '{column}' for '{configKey}', but the file has no such column", column: column);
 
         string Required(string column, string detail) => fields.ContainsKey(column)
             ? column
-            : throw new PanelInputException(PanelErrorCodes.MissingColumn, source, detail, column: column);
+            : throw new PanelInputException(ErrorCodes.MissingColumn, source, detail, column: column);
 
         string KpiByName()
         {
             var targets = names.Where(n => n.StartsWith("target", StringComparison.Ordinal)).ToList();
             if (fields.ContainsKey("kpi"))
-                return targets.Count == 0 ? "kpi" : throw new PanelInputException(PanelErrorCodes.AmbiguousRole, source,
+                return targets.Count == 0 ? "kpi" : throw new PanelInputException(ErrorCodes.AmbiguousRole, source,
                     $"the KPI is ambiguous: the file has both 'kpi' and {string.Join(", ", targets.Select(t => $"'{t}'"))} (a column starting with 'target' is a KPI too); name the KPI in the run config key 'kpi'",
                     column: targets[0]);
             return targets.Count switch
             {
                 1 => targets[0],
-                0 => throw new PanelInputException(PanelErrorCodes.MissingColumn, source,
+                0 => throw new PanelInputException(ErrorCodes.MissingColumn, source,
                     "no KPI column: expected a column named 'kpi' or exactly one column starting with 'target'"),
-                _ => throw new PanelInputException(PanelErrorCodes.AmbiguousRole, source,
+                _ => throw new PanelInputException(ErrorCodes.AmbiguousRole, source,
                     $"the KPI is ambiguous: columns {string.Join(", ", targets.Select(t => $"'{t}'"))} all start with 'target' and there is no 'kpi' column; name one in the run config key 'kpi'",
                     column: targets[1]),
             };
@@ -79,7 +79,7 @@ internal static class ColumnRoleResolver
         void Claim(string column, string role)
         {
             if (claims.TryGetValue(column, out var prior) && prior != role)
-                throw new PanelInputException(PanelErrorCodes.AmbiguousRole, source,
+                throw new PanelInputException(ErrorCodes.AmbiguousRole, source,
                     $"column '{column}' is claimed by two roles: {prior} and {role}", column: column);
             claims[column] = role;
         }
@@ -88,7 +88,7 @@ internal static class ColumnRoleResolver
         {
             if (fields[column] is DataField { IsArray: false } field && accepts(field)) return field;
             var actual = fields[column] is DataField f ? ColumnTypes.Describe(f) + (f.IsArray ? " list" : "") : fields[column].SchemaType.ToString();
-            throw new PanelInputException(PanelErrorCodes.InvalidType, source,
+            throw new PanelInputException(ErrorCodes.InvalidType, source,
                 $"{role} column '{column}' has type {actual}; a {role} column must be {wanted}", column: column);
         }
     }

@@ -72,17 +72,17 @@ internal static class LiftTests
             string at = $"the run config key '{Key}', experiment {i},";
             int channel = ConfigEntryFields.IndexOf(panel.Channels, test.Channel);
             if (channel < 0)
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                throw new PanelInputException(ErrorCodes.BadConfig, source,
                     $"{at} names '{test.Channel}', which is not a media channel of this file (channels: {ConfigEntryFields.Listed(panel.Channels)})", column: test.Channel);
             var regions = test.Regions is null
                 ? Enumerable.Range(0, panel.RegionCount).ToList()
                 : test.Regions.Select(name => ConfigEntryFields.IndexOf(panel.Regions, name) is var r and >= 0 ? r
-                    : throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                    : throw new PanelInputException(ErrorCodes.BadConfig, source,
                         $"{at} names the region '{name}', which is not in this file", column: Key, region: name)).ToList();
             var periods = Enumerable.Range(0, panel.PeriodCount).Where(p => panel.Dates[p] >= test.Start && panel.Dates[p] <= test.End).ToList();
             var cells = regions.SelectMany(r => periods.Where(p => panel.IsPresent(r, p)).Select(p => panel.Cell(r, p))).Distinct().Order().ToList();
             if (cells.Count == 0)
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                throw new PanelInputException(ErrorCodes.BadConfig, source,
                     $"{at} covers no row of the file: no date of its regions lies from {Format(test.Start)} to {Format(test.End)} (the file runs from {Format(panel.Dates[0])} to {Format(panel.Dates[^1])})",
                     column: Key, date: test.Start);
             resolved.Add(new PanelLiftTest(test, channel, cells));

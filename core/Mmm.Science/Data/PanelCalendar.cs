@@ -50,7 +50,7 @@ internal sealed record PanelCalendar(IReadOnlyList<DateOnly> Dates, int StepDays
                 var date = keys.DateOfRow[rows[i]];
                 if (date != keys.DateOfRow[rows[i - 1]]) continue;
                 var name = keys.RegionNames[region];
-                throw new PanelInputException(PanelErrorCodes.DuplicateRow, source,
+                throw new PanelInputException(ErrorCodes.DuplicateRow, source,
                     $"region '{name}' has two rows for date {PanelInputException.FormatDate(date)} (rows {rows[i - 1]} and {rows[i]})",
                     region: name, date: date, row: rows[i]);
             }
@@ -87,7 +87,7 @@ internal sealed record PanelCalendar(IReadOnlyList<DateOnly> Dates, int StepDays
         var name = keys.RegionNames[region];
         var first = keys.DateOfRow[rows[0]];
         if ((first.DayNumber - anchor.DayNumber) % step != 0)
-            throw new PanelInputException(PanelErrorCodes.UnevenSpacing, source,
+            throw new PanelInputException(ErrorCodes.UnevenSpacing, source,
                 $"region '{name}' starts on {Format(first)} (row {rows[0]}), which is not on the shared calendar that starts on {Format(anchor)} with a step of {step} days ({stepOrigin})",
                 region: name, date: first, row: rows[0]);
 
@@ -100,11 +100,11 @@ internal sealed record PanelCalendar(IReadOnlyList<DateOnly> Dates, int StepDays
             if (days % step == 0)
             {
                 var missing = previous.AddDays(step);
-                throw new PanelInputException(PanelErrorCodes.Gap, source,
+                throw new PanelInputException(ErrorCodes.Gap, source,
                     $"region '{name}' has no row for date {Format(missing)} (a gap between {Format(previous)} at row {rows[i - 1]} and {Format(date)} at row {rows[i]}; the step is {step} days)",
                     region: name, date: missing);
             }
-            throw new PanelInputException(PanelErrorCodes.UnevenSpacing, source,
+            throw new PanelInputException(ErrorCodes.UnevenSpacing, source,
                 $"region '{name}' has dates {Format(previous)} (row {rows[i - 1]}) and {Format(date)} (row {rows[i]}) {days} days apart, which is not a multiple of the panel's step of {step} days ({stepOrigin})",
                 region: name, date: date, row: rows[i]);
         }

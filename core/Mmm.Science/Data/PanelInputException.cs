@@ -22,7 +22,7 @@ public sealed class PanelInputException : Exception
         Row = row;
     }
 
-    /// <summary>One of <see cref="PanelErrorCodes"/>.</summary>
+    /// <summary>One of <see cref="ErrorCodes"/>.</summary>
     public string Code { get; }
     public string File { get; }
     public string? Column { get; }

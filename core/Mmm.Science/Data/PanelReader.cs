@@ -50,11 +50,11 @@ public static class PanelReader
     {
         var columns = reader.Schema.Fields.Count;
         if (columns > limits.MaxColumns)
-            throw new PanelInputException(PanelErrorCodes.TooLarge, sourceName,
+            throw new PanelInputException(ErrorCodes.TooLarge, sourceName,
                 $"the file has {columns} columns, more than the limit of {limits.MaxColumns}");
         var rows = reader.RowGroups.Sum(g => g.RowCount);
         if (rows > limits.MaxRows)
-            throw new PanelInputException(PanelErrorCodes.TooLarge, sourceName,
+            throw new PanelInputException(ErrorCodes.TooLarge, sourceName,
                 $"the file has {rows} rows, more than the limit of {limits.MaxRows}");
         return checked((int)rows);
     }
@@ -66,7 +66,7 @@ public static class PanelReader
         var holdout = (int)Math.Floor(periods * config.Options.HoldoutRatio);
         var needed = config.Options.BurnInWeeks + holdout + 8;
         if (periods < needed)
-            throw new PanelInputException(PanelErrorCodes.TooShort, sourceName,
+            throw new PanelInputException(ErrorCodes.TooShort, sourceName,
                 $"the panel calendar has {periods} periods, fewer than the {needed} needed to train (burn-in {config.Options.BurnInWeeks} + holdout {holdout} + 8)");
     }
 }

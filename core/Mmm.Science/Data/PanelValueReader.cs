@@ -77,11 +77,11 @@ internal static class PanelValueReader
             {
                 var row = rowOffset + i;
                 if (values[i] is not { } value)
-                    throw Bad(PanelErrorCodes.InvalidValue, field, row, "a null value");
+                    throw Bad(ErrorCodes.InvalidValue, field, row, "a null value");
                 if (!double.IsFinite(value))
-                    throw Bad(PanelErrorCodes.InvalidValue, field, row, $"a non-finite value ({Format(value)})");
+                    throw Bad(ErrorCodes.InvalidValue, field, row, $"a non-finite value ({Format(value)})");
                 if (isMedia && value < 0)
-                    throw Bad(PanelErrorCodes.NegativeMedia, field, row, $"a negative value ({Format(value)})");
+                    throw Bad(ErrorCodes.NegativeMedia, field, row, $"a negative value ({Format(value)})");
                 target[cellOfRow[row] * stride + index] = value;
             }
         }
@@ -109,7 +109,7 @@ internal static class PanelValueReader
         var detail = first is null or 0
             ? $"media column '{name}' is all zero, so its effect cannot be estimated"
             : $"media column '{name}' is constant ({Format(first.Value)}) in every row, so its effect cannot be estimated";
-        throw new PanelInputException(PanelErrorCodes.ConstantChannel, source, detail, column: name);
+        throw new PanelInputException(ErrorCodes.ConstantChannel, source, detail, column: name);
     }
 
     /// <summary>
@@ -129,7 +129,7 @@ internal static class PanelValueReader
             else if (value != first) return;
         }
         if (first is null) return; // no present training cell: nothing to fit, and nothing to divide by
-        throw new PanelInputException(PanelErrorCodes.ConstantControl, source,
+        throw new PanelInputException(ErrorCodes.ConstantControl, source,
             $"control column '{name}' is constant ({Format(first.Value)}) over the training weeks {PanelInputException.FormatDate(dates[weeks.First])} to {PanelInputException.FormatDate(dates[weeks.End - 1])}, so its effect cannot be estimated; drop the column or leave it out of the run config key 'controls'",
             column: name);
     }

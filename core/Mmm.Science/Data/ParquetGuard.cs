@@ -31,5 +31,5 @@ internal static class ParquetGuard
     }
 
     public static PanelInputException NotParquet(string source) =>
-        new(PanelErrorCodes.NotParquet, source, "not a readable Parquet file (it is another format, truncated or corrupt)");
+        new(ErrorCodes.NotParquet, source, "not a readable Parquet file (it is another format, truncated or corrupt)");
 }

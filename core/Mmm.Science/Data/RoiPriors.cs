@@ -129,25 +129,25 @@ internal static class RoiPriors
             string at = $"the run config key '{Key}', prior {i} ({prior.Channel}),";
             int channel = ConfigEntryFields.IndexOf(panel.Channels, prior.Channel);
             if (channel < 0)
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                throw new PanelInputException(ErrorCodes.BadConfig, source,
                     $"{at} is on a channel that is not a media channel of this file (channels: {ConfigEntryFields.Listed(panel.Channels)})", column: prior.Channel);
             var spendPerUnit = panel.SpendPerUnit(channel);
             if (prior.Kind == RoiPriorKind.Roas && spendPerUnit is null)
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                throw new PanelInputException(ErrorCodes.BadConfig, source,
                     $"{at} is a ROAS, but the spend of '{prior.Channel}' is unknown: give the cost of one unit of it in the run config key '{ChannelCosts.Key}', or a '{Share}' prior",
                     column: prior.Channel);
             var cells = Enumerable.Range(0, panel.RegionCount)
                 .SelectMany(r => Enumerable.Range(0, panel.PeriodCount).Where(p => InWindow(prior, panel, training, p) && panel.IsPresent(r, p)).Select(p => panel.Cell(r, p)))
                 .ToList();
             if (cells.Count == 0)
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source,
+                throw new PanelInputException(ErrorCodes.BadConfig, source,
                     $"{at} covers no row of the file: no date lies from {From(prior)} to {To(prior)} (the file runs from {Format(panel.Dates[0])} to {Format(panel.Dates[^1])}{TrainingText(panel, training)})",
                     column: Key, date: prior.Start);
             double denominator = prior.Kind == RoiPriorKind.Roas
                 ? cells.Sum(cell => panel.Media[cell * panel.ChannelCount + channel]) * spendPerUnit!.Value
                 : cells.Sum(cell => panel.Kpi[cell]);
             if (!(denominator > 0))
-                throw new PanelInputException(PanelErrorCodes.BadConfig, source, prior.Kind == RoiPriorKind.Roas
+                throw new PanelInputException(ErrorCodes.BadConfig, source, prior.Kind == RoiPriorKind.Roas
                         ? $"{at} has no spend in its window: '{prior.Channel}' spends 0 over its {cells.Count} rows{Dated(panel, cells)}"
                         : $"{at} has no KPI in its window: the KPI sums to {Invariant(denominator)} over its {cells.Count} rows{Dated(panel, cells)}; a share needs a KPI above 0",
                     column: Key, date: prior.Start);

@@ -45,10 +45,10 @@ internal static class RowKeyReader
                 var detail = unparsedDates.TryGetValue(row, out var text)
                     ? $"column '{dateColumnName}' has '{text}', which is not a date in yyyy-MM-dd form, {PanelInputException.Where(region, null, row)}"
                     : $"column '{dateColumnName}' has a null value {PanelInputException.Where(region, null, row)}";
-                throw new PanelInputException(PanelErrorCodes.InvalidValue, source, detail, dateColumnName, region, null, row);
+                throw new PanelInputException(ErrorCodes.InvalidValue, source, detail, dateColumnName, region, null, row);
             }
             if (region is null)
-                throw new PanelInputException(PanelErrorCodes.InvalidValue, source,
+                throw new PanelInputException(ErrorCodes.InvalidValue, source,
                     $"column '{columns.Region!.Name}' has a null value {PanelInputException.Where(null, dates[row], row)}",
                     columns.Region.Name, null, dates[row], row);
         }

@@ -104,7 +104,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         {
             if (ColumnRoles.IsRoleKey(key) || key == ChannelCosts.Key || key == Data.LiftTests.Key || key == Data.RoiPriors.Key) continue;
             if (!merged.TryGetPropertyValue(key, out var preset))
-                throw new PanelInputException(PanelErrorCodes.UnknownConfigKey, sourceName,
+                throw new PanelInputException(ErrorCodes.UnknownConfigKey, sourceName,
                     $"unknown run config key '{key}' (not a column role nor a model or training setting)", column: key);
             CheckKind(key, preset, value, sourceName);
             merged[key] = value?.DeepClone();
@@ -149,5 +149,5 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
     }
 
     internal static PanelInputException BadConfig(string sourceName, string detail, string? key = null) =>
-        new(PanelErrorCodes.BadConfig, sourceName, detail, column: key);
+        new(ErrorCodes.BadConfig, sourceName, detail, column: key);
 }

@@ -31,5 +31,5 @@ internal static class SizeLimitedInput
     }
 
     private static PanelInputException TooLarge(string source, PanelLimits limits) =>
-        new(PanelErrorCodes.TooLarge, source, $"the file is larger than the limit of {limits.MaxBytes} bytes");
+        new(ErrorCodes.TooLarge, source, $"the file is larger than the limit of {limits.MaxBytes} bytes");
 }

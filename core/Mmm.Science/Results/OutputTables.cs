@@ -1,8 +1,12 @@
 namespace Mmm.Science.Results;
 
-/// <summary>The Parquet outputs of docs/contract.md: file names, column names and types.</summary>
+/// <summary>The output files of docs/contract.md: their names, and the Parquet tables' column names and types.</summary>
 public static class OutputTables
 {
+    public const string SummaryFile = "summary.json";
+    public const string ErrorFile = "error.json";
+    public const string SuccessFile = "_SUCCESS";
+
     public const string DecompositionFile = "decomposition.parquet";
     public const string FitFile = "fit.parquet";
     public const string AdjacencyFile = "adjacency.parquet";

@@ -12,7 +12,7 @@ public sealed class TrainingDivergedException(string phase, int epoch, string te
         $"training diverged: the loss is {total} at {phase} epoch {epoch}; its first non-finite term is '{term}' ({termValue}). " +
         $"Lower {learningRateSetting} or look for extreme values in the input."))
 {
-    public const string Code = "training_diverged";
+    public const string Code = Mmm.Science.Data.ErrorCodes.TrainingDiverged;
 
     /// <summary><see cref="LossGuard.WarmStart"/> or <see cref="LossGuard.Training"/>.</summary>
     public string Phase { get; } = phase;

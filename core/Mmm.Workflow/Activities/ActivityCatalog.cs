@@ -23,8 +23,8 @@ public static class ActivityCatalog
         ActivityBinding.For<ActivityInput, string>(ActivityNames.WarmStart, activities.WarmStart),
         ActivityBinding.For<TrainBlockInput, TrainBlockResult>(ActivityNames.TrainOuterIteration, activities.TrainOuterIteration),
         ActivityBinding.For<RefitInput, RefitBatchResult>(ActivityNames.FitRefits, activities.FitRefits),
-        ActivityBinding.For<DecomposeInput, DecomposeResult>(ActivityNames.Decompose, activities.Decompose),
-        ActivityBinding.For<ActivityInput, bool>(ActivityNames.WriteOutputs, activities.WriteOutputs),
+        ActivityBinding.For<WriteOutputFilesInput, WriteOutputFilesResult>(ActivityNames.WriteOutputFiles, activities.WriteOutputFiles),
+        ActivityBinding.For<ActivityInput, bool>(ActivityNames.CommitOutputs, activities.CommitOutputs),
         ActivityBinding.For<FailureInput, bool>(ActivityNames.WriteFailure, activities.WriteFailure),
     ];
 }

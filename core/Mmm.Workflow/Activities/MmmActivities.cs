@@ -9,10 +9,10 @@ using Mmm.Workflow.Storage;
 namespace Mmm.Workflow.Activities;
 
 /// <summary>
-/// The activities of the training orchestration. Each reads what it needs from storage (the input panel,
-/// the run config, a checkpoint), does one step, and writes its result back (a checkpoint, the output
-/// files), so a crash loses at most the activity in flight and re-running it is harmless: its output blob
-/// has a fixed name and training is deterministic when seeded.
+/// The activities of the training orchestration. Each reads what it needs from storage (the run's snapshot of
+/// its input, <see cref="InputSnapshot"/>, and a checkpoint), does one step, and writes its result back (a
+/// checkpoint, the output files), so a crash loses at most the activity in flight and re-running it is
+/// harmless: its output blob has a fixed name and training is deterministic when seeded.
 /// </summary>
 /// <param name="device">The host's training device (host.json mmm.training.device): cpu or cuda replaces the
 /// run config's device for every run on this host; auto or null leaves the run config's choice.</param>
@@ -23,19 +23,24 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
     private readonly ILogger logger = (logging ?? NullLoggerFactory.Instance).CreateLogger<MmmActivities>();
     private readonly string? hostDevice = device is null or "auto" ? null : device;
     private readonly ComputeThreads compute = compute ?? ComputeThreads.Shared;
+    private readonly InputSnapshot snapshot = new(store);
 
-    /// <summary>Reads and validates the panel and config, fits the scaler, initialises the model, writes the first checkpoint.</summary>
+    /// <summary>
+    /// Snapshots the panel (on the run's ETag) and its config, reads and validates them, fits the scaler,
+    /// initialises the model, writes the first checkpoint.
+    /// </summary>
     public async Task<PreparedRun> ValidateAndScale(ActivityInput input, CancellationToken ct = default)
     {
+        if (await snapshot.TakeAsync(input.Run, ct) is { } changed)
+            return Rejected(input.Run, changed);
         PanelReadResult read;
         try
         {
-            read = await ReadPanelAsync(input.Run, ct);
+            read = await snapshot.ReadAsync(input.Run, ct);
         }
         catch (PanelInputException e)
         {
-            logger.LogWarning("Rejected {Input}: [{Code}] {Message}", input.Run.InputUri, e.Code, e.Message);
-            return new PreparedRun(null, null, 0, 0, 0, 0, 0, null, ErrorOf(e));
+            return Rejected(input.Run, RunError.Of(e));
         }
         var panel = read.Panel;
         var options = hostDevice is null ? read.Config.Options : read.Config.Options with { Device = hostDevice };
@@ -92,30 +97,30 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
         return new RefitBatchResult(input.Kind, input.First, totals, edges);
     }
 
-    /// <summary>Computes the results and writes every output file under the output prefix, except _SUCCESS.</summary>
-    public async Task<DecomposeResult> Decompose(DecomposeInput input, CancellationToken ct = default)
+    /// <summary>Computes the results (decomposition, metrics, intervals) and writes every output file under the output prefix, except _SUCCESS.</summary>
+    public async Task<WriteOutputFilesResult> WriteOutputFiles(WriteOutputFilesInput input, CancellationToken ct = default)
     {
         var run = input.Activity.Run;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var read = await ReadPanelAsync(run, ct);
+        var read = await snapshot.ReadAsync(run, ct);
         var result = await WithSessionAsync(input.Activity, read.Panel, session => session.Finish(input.Refits), ct);
-        var timings = new Dictionary<string, double>(input.TimingsSeconds) { ["decomposing"] = clock.Elapsed.TotalSeconds };
+        var timings = new Dictionary<string, double>(input.TimingsSeconds) { [TimingKeys.Decomposing] = clock.Elapsed.TotalSeconds };
         var outputs = RunSummaryBuilder.Outputs(read.Panel, read.Config, result, input.History, timings, input.Device,
             run.InputUri, run.InputEtag, input.Activity.InstanceId);
         await OutputFiles.WriteAllButSuccessAsync(store, run.OutputPrefix, outputs, ct);
         var m = result.Metrics;
-        return new DecomposeResult(m.Train?.PooledR2, m.Holdout?.PooledR2, m.Holdout?.Wape, result.FinalH, result.EpochsTrained);
+        return new WriteOutputFilesResult(m.Train?.PooledR2, m.Holdout?.PooledR2, m.Holdout?.Wape, result.FinalH, result.EpochsTrained);
     }
 
-    /// <summary>Checks every output file is there, writes _SUCCESS last, and removes the run's checkpoints.</summary>
-    public async Task<bool> WriteOutputs(ActivityInput input, CancellationToken ct = default)
+    /// <summary>Checks every output file is there, writes _SUCCESS last, and removes the run's work files.</summary>
+    public async Task<bool> CommitOutputs(ActivityInput input, CancellationToken ct = default)
     {
         await OutputFiles.CommitAsync(store, input.Run.OutputPrefix, ct);
         await store.DeleteFolderAsync(input.Run.WorkPrefix, ct);
         return true;
     }
 
-    /// <summary>Writes error.json (code, message, details, instanceId) for a failed run; never over a finished one.</summary>
+    /// <summary>Writes error.json (<see cref="ErrorReport"/>) for a failed run, never over a finished one, and removes the run's work files.</summary>
     public async Task<bool> WriteFailure(FailureInput input, CancellationToken ct = default)
     {
         await OutputFiles.WriteErrorAsync(store, input.Run.OutputPrefix, input.Error, input.InstanceId, ct);
@@ -123,20 +128,17 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
         return true;
     }
 
-    private async Task<PanelReadResult> ReadPanelAsync(RunInput run, CancellationToken ct)
+    private PreparedRun Rejected(RunInput run, RunError error)
     {
-        RunConfig? config = null;
-        if (run.ConfigUri is { } configUri && await store.ReadTextIfExistsAsync(configUri, ct) is { } json)
-            config = RunConfig.Parse(json, configUri.Split('/')[^1]);
-        await using var data = await store.ReadAsync(run.InputUri, ct);
-        return await PanelReader.ReadAsync(data, Uri.UnescapeDataString(run.InputUri.Split('/')[^1]), config, ct: ct);
+        logger.LogWarning("Rejected {Input}: [{Code}] {Message}", run.InputUri, error.Code, error.Message);
+        return new PreparedRun(null, null, 0, 0, 0, 0, 0, null, error);
     }
 
     /// <summary>Reads the panel (unless given) and the input checkpoint, then resumes the session and runs
     /// <paramref name="work"/> on it on a compute thread; the session is disposed there too.</summary>
     private async Task<T> WithSessionAsync<T>(ActivityInput input, Panel? panel, Func<TrainingSession, T> work, CancellationToken ct)
     {
-        panel ??= (await ReadPanelAsync(input.Run, ct)).Panel;
+        panel ??= (await snapshot.ReadAsync(input.Run, ct)).Panel;
         await using var checkpoint = await store.ReadAsync(input.CheckpointIn!, ct);
         return await compute.RunAsync(() =>
         {
@@ -158,13 +160,4 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
         await using (checkpoint)
             await store.WriteAsync(uri, checkpoint, ct);
     }
-
-    private static RunError ErrorOf(PanelInputException e) => new(e.Code, e.Message, new Dictionary<string, string?>
-    {
-        ["file"] = e.File,
-        ["column"] = e.Column,
-        ["region"] = e.Region,
-        ["date"] = e.Date?.ToString("yyyy-MM-dd"),
-        ["row"] = e.Row?.ToString(),
-    });
 }

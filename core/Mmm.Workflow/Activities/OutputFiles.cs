@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Mmm.Science.Results;
 using Mmm.Workflow.Orchestration;
 using Mmm.Workflow.Storage;
@@ -7,46 +6,60 @@ using Mmm.Workflow.Storage;
 namespace Mmm.Workflow.Activities;
 
 /// <summary>
-/// The output folder of a run in blob storage: the five Parquet tables and summary.json first, then
-/// _SUCCESS last (its presence means every other file is complete), or error.json for a failed run.
+/// The one writer of a run's output folder, for the pipeline (blobs) and <c>mmm fit</c> (a local folder,
+/// <see cref="FileRunStore"/>): the five Parquet tables and summary.json first, then _SUCCESS last (its presence
+/// means every other file is complete), or error.json (<see cref="ErrorReport"/>) for a failed run. A folder
+/// holding _SUCCESS is never written again.
 /// </summary>
 public static class OutputFiles
 {
     public static readonly string[] DataFiles =
         [OutputTables.DecompositionFile, OutputTables.FitFile, OutputTables.AdjacencyFile, OutputTables.HistoryFile, OutputTables.ChannelsFile,
-         OutputWriter.SummaryFile];
+         OutputTables.SummaryFile];
 
+    /// <summary>Every data file, then _SUCCESS (<c>mmm fit</c>; the pipeline does the two steps in two activities).</summary>
+    public static async Task WriteAsync(IRunStore store, string prefix, FitOutputs outputs, CancellationToken ct)
+    {
+        await WriteAllButSuccessAsync(store, prefix, outputs, ct);
+        await CommitAsync(store, prefix, ct);
+    }
+
+    /// <summary>Every data file; an error.json of an earlier failed attempt goes first.</summary>
     public static async Task WriteAllButSuccessAsync(IRunStore store, string prefix, FitOutputs outputs, CancellationToken ct)
     {
         await RefuseIfFinishedAsync(store, prefix, ct);
+        await store.DeleteIfExistsAsync($"{prefix}/{OutputTables.ErrorFile}", ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.DecompositionFile}", s => OutputTables.Decomposition.WriteAsync(s, outputs.Decomposition, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.FitFile}", s => OutputTables.Fit.WriteAsync(s, outputs.Fit, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.AdjacencyFile}", s => OutputTables.Adjacency.WriteAsync(s, outputs.Adjacency, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.HistoryFile}", s => OutputTables.History.WriteAsync(s, outputs.History, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.ChannelsFile}", s => OutputTables.Channels.WriteAsync(s, outputs.Channels, ct), ct);
-        await WriteTextAsync(store, $"{prefix}/{OutputWriter.SummaryFile}", SummaryJson.Serialize(outputs.Summary), ct);
+        await WriteTextAsync(store, $"{prefix}/{OutputTables.SummaryFile}", SummaryJson.Serialize(outputs.Summary), ct);
     }
 
+    /// <summary>Writes _SUCCESS once every data file is there.</summary>
     public static async Task CommitAsync(IRunStore store, string prefix, CancellationToken ct)
     {
         foreach (var file in DataFiles)
             if (!await store.ExistsAsync($"{prefix}/{file}", ct))
-                throw new InvalidOperationException($"Output file {file} is missing under {prefix}; not writing _SUCCESS.");
-        await WriteTextAsync(store, $"{prefix}/{OutputWriter.SuccessFile}", "", ct);
+                throw new InvalidOperationException($"Output file {file} is missing under {prefix}; not writing {OutputTables.SuccessFile}.");
+        await WriteTextAsync(store, $"{prefix}/{OutputTables.SuccessFile}", "", ct);
     }
 
-    public static async Task WriteErrorAsync(IRunStore store, string prefix, RunError error, string instanceId, CancellationToken ct)
+    /// <param name="instanceId">The run's instance id; null for <c>mmm fit</c>.</param>
+    public static async Task WriteErrorAsync(IRunStore store, string prefix, RunError error, string? instanceId, CancellationToken ct)
     {
         await RefuseIfFinishedAsync(store, prefix, ct);
-        var json = JsonSerializer.Serialize(new { code = error.Code, message = error.Message, details = error.Details, instanceId },
-            new JsonSerializerOptions { WriteIndented = true });
-        await WriteTextAsync(store, $"{prefix}/{OutputWriter.ErrorFile}", json, ct);
+        var report = new ErrorReport(error.Code, error.Message, error.Details, instanceId);
+        await WriteTextAsync(store, $"{prefix}/{OutputTables.ErrorFile}", report.ToJson(), ct);
     }
 
-    private static async Task RefuseIfFinishedAsync(IRunStore store, string prefix, CancellationToken ct)
+    /// <summary>Lets a caller refuse a folder before doing the work whose results would go there.</summary>
+    /// <exception cref="IOException">The folder already holds a finished run (_SUCCESS).</exception>
+    public static async Task RefuseIfFinishedAsync(IRunStore store, string prefix, CancellationToken ct)
     {
-        if (await store.ExistsAsync($"{prefix}/{OutputWriter.SuccessFile}", ct))
-            throw new InvalidOperationException($"{prefix} already holds a finished run (_SUCCESS); refusing to overwrite it.");
+        if (await store.ExistsAsync($"{prefix}/{OutputTables.SuccessFile}", ct))
+            throw new IOException($"'{prefix}' already holds a completed run ({OutputTables.SuccessFile} exists); refusing to overwrite it");
     }
 
     private static async Task WriteTableAsync(IRunStore store, string uri, Func<Stream, Task> write, CancellationToken ct)

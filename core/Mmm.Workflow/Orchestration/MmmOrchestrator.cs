@@ -1,3 +1,4 @@
+using Mmm.Science.Data;
 using Mmm.Science.Options;
 using Mmm.Science.Results;
 using Mmm.Science.Training;
@@ -7,7 +8,7 @@ namespace Mmm.Workflow.Orchestration;
 /// <summary>
 /// The training orchestration: ValidateAndScale -> WarmStart -> TrainOuterIteration x K (the NOTEARS dual
 /// update runs here, between activities, as pure arithmetic), with FitRefits x B fanned out after the warm start and
-/// gathered before -> Decompose -> WriteOutputs. Deterministic:
+/// gathered before -> WriteOutputFiles -> CommitOutputs. Deterministic:
 /// it uses only the context (no clock, random or I/O), so it replays from history. customStatus carries
 /// the progress fields of the contract after every activity. Bad input or a failed activity writes
 /// error.json and ends the orchestration Failed with the message.
@@ -41,11 +42,11 @@ public static class MmmOrchestrator
         }
         catch (ActivityFailedException e)
         {
-            return await Fail(ctx, run, new RunError("validation_failed", e.ErrorMessage));
+            return await Fail(ctx, run, new RunError(ErrorCodes.ValidationFailed, e.ErrorMessage));
         }
         if (prepared.Error is { } inputError) return await Fail(ctx, run, inputError);
         var options = prepared.Options!;
-        timings["validating"] = Lap();
+        timings[TimingKeys.Scaling] = Lap();
 
         int maxOuter = DualSchedule.MaxOuterIterations(options);
         try
@@ -53,7 +54,7 @@ public static class MmmOrchestrator
             ctx.SetCustomStatus(new RunStatus(Phases.WarmStart, 0, maxOuter, 0, null, null, null, null, 0, null));
             var checkpoint = await ctx.CallActivityAsync<string>(ActivityNames.WarmStart,
                 new ActivityInput(ctx.InstanceId, run, prepared.Checkpoint, Checkpoints.WarmStarted(run)), TrainingRetry);
-            timings["warm_start"] = Lap();
+            timings[TimingKeys.WarmStart] = Lap();
 
             // The structural refits need only the warm-started model: they fan out now and run next to the main loop, on every worker.
             var warm = new ActivityInput(ctx.InstanceId, run, checkpoint, null);
@@ -75,7 +76,7 @@ public static class MmmOrchestrator
                 state = DualSchedule.Advance(state, options, block, result.Report.H, result.Report.StoppedEarly);
                 ctx.SetCustomStatus(WithRefits(Training(state, maxOuter, options, result.Report, (ctx.CurrentUtcDateTime - trainingStart).TotalSeconds)));
             }
-            timings["training"] = Lap();
+            timings[TimingKeys.Training] = Lap();
 
             while (refits.Select(r => r.Item2).Where(t => !t.IsCompleted).ToList() is { Count: > 0 } pending)
             {
@@ -86,17 +87,17 @@ public static class MmmOrchestrator
             var finished = new List<RefitBatchResult>(refits.Count);
             foreach (var (_, task) in refits) finished.Add(await task); // a failed batch throws ActivityFailedException here
             var refitResults = RefitPlan.Collect(finished);
-            if (refits.Count > 0) timings["refits"] = Lap(); // what the refits still took after the last block
+            if (refits.Count > 0) timings[TimingKeys.Refits] = Lap(); // what the refits still took after the last block
 
             ctx.SetCustomStatus(WithRefits(new RunStatus(Phases.Decomposing, state.OuterIteration, maxOuter, state.EpochsDone, null, state.Duals.Rho,
                 state.Duals.Alpha, null, 95, null)));
-            var decomposed = await ctx.CallActivityAsync<DecomposeResult>(ActivityNames.Decompose,
-                new DecomposeInput(new ActivityInput(ctx.InstanceId, run, checkpoint, null), history, timings, prepared.Device ?? "cpu", refitResults),
+            var decomposed = await ctx.CallActivityAsync<WriteOutputFilesResult>(ActivityNames.WriteOutputFiles,
+                new WriteOutputFilesInput(new ActivityInput(ctx.InstanceId, run, checkpoint, null), history, timings, prepared.Device ?? "cpu", refitResults),
                 StorageRetry);
 
             ctx.SetCustomStatus(WithRefits(new RunStatus(Phases.Writing, state.OuterIteration, maxOuter, state.EpochsDone, decomposed.FinalH,
                 state.Duals.Rho, state.Duals.Alpha, null, 99, null)));
-            await ctx.CallActivityAsync<bool>(ActivityNames.WriteOutputs, new ActivityInput(ctx.InstanceId, run, null, null), StorageRetry);
+            await ctx.CallActivityAsync<bool>(ActivityNames.CommitOutputs, new ActivityInput(ctx.InstanceId, run, null, null), StorageRetry);
             return new RunOutput(run.OutputPrefix, decomposed.TrainR2, decomposed.HoldoutR2, decomposed.HoldoutWape, decomposed.FinalH, decomposed.Epochs);
         }
         catch (ActivityFailedException e)
@@ -108,8 +109,8 @@ public static class MmmOrchestrator
     /// <summary>A diverged loss is the user's to fix (its message names the epoch, the term and the setting to lower); anything else is ours.</summary>
     private static RunError TrainingError(ActivityFailedException e) =>
         e.ErrorType.EndsWith(nameof(TrainingDivergedException), StringComparison.Ordinal)
-            ? new RunError(TrainingDivergedException.Code, e.ErrorMessage)
-            : new RunError("training_failed", $"{e.ActivityName} failed: {e.ErrorMessage}");
+            ? new RunError(ErrorCodes.TrainingDiverged, e.ErrorMessage)
+            : new RunError(ErrorCodes.TrainingFailed, $"{e.ActivityName} failed: {e.ErrorMessage}");
 
     private static RunStatus Training(ScheduleState state, int maxOuter, MmmOptions options, BlockReport? last, double elapsedSeconds)
     {

@@ -1,3 +1,4 @@
+using Mmm.Science.Data;
 using Mmm.Science.Options;
 using Mmm.Science.Results;
 using Mmm.Science.Training;
@@ -11,7 +12,8 @@ namespace Mmm.Workflow.Orchestration;
 /// <param name="InputUri">The Parquet panel blob.</param>
 /// <param name="ConfigUri">The optional `{dataset}.json` run config blob (null when none).</param>
 /// <param name="OutputPrefix">Folder URI of the outputs, `.../mmm-output/{dataset}/{instanceId}`.</param>
-/// <param name="WorkPrefix">Folder URI for checkpoints of this run.</param>
+/// <param name="InputEtag">The ETag of the panel version the run is for: the first activity reads the panel on it (If-Match).</param>
+/// <param name="WorkPrefix">Folder URI of this run's work files: the snapshot of its input (<c>InputSnapshot</c>) and its checkpoints.</param>
 public sealed record RunInput(string Dataset, string InputUri, string? InputEtag, string? ConfigUri, string OutputPrefix, string WorkPrefix);
 
 /// <summary>What a completed orchestration returns (status `output`).</summary>
@@ -24,8 +26,19 @@ public sealed record ActivityInput(string InstanceId, RunInput Run, string? Chec
 public sealed record PreparedRun(MmmOptions? Options, string? Checkpoint, int Rows, int Regions, int Periods, int Channels, int Controls,
     string? Device, RunError? Error);
 
-/// <summary>A user-facing failure: error.json's code, message and details.</summary>
-public sealed record RunError(string Code, string Message, IReadOnlyDictionary<string, string?>? Details = null);
+/// <summary>A user-facing failure: error.json's code (<see cref="ErrorCodes"/>), message and details.</summary>
+public sealed record RunError(string Code, string Message, IReadOnlyDictionary<string, string?>? Details = null)
+{
+    /// <summary>A rejected input: its code and message, and where it applies.</summary>
+    public static RunError Of(PanelInputException e) => new(e.Code, e.Message, new Dictionary<string, string?>
+    {
+        ["file"] = e.File,
+        ["column"] = e.Column,
+        ["region"] = e.Region,
+        ["date"] = e.Date?.ToString("yyyy-MM-dd"),
+        ["row"] = e.Row?.ToString(),
+    });
+}
 
 public sealed record TrainBlockInput(ActivityInput Activity, TrainingBlock Block);
 
@@ -33,8 +46,8 @@ public sealed record TrainBlockInput(ActivityInput Activity, TrainingBlock Block
 public sealed record TrainBlockResult(BlockReport Report, string Checkpoint);
 
 /// <param name="Refits">The posterior ensemble's members and the self-check's refits, as their activities returned them; null:
-/// none ran (Decompose then runs what the options ask for itself).</param>
-public sealed record DecomposeInput(ActivityInput Activity, IReadOnlyList<HistoryRow> History, IReadOnlyDictionary<string, double> TimingsSeconds,
+/// none ran (WriteOutputFiles then runs what the options ask for itself).</param>
+public sealed record WriteOutputFilesInput(ActivityInput Activity, IReadOnlyList<HistoryRow> History, IReadOnlyDictionary<string, double> TimingsSeconds,
     string Device, RefitResults? Refits = null);
 
 /// <summary>One batch of structural refits (<see cref="RefitKinds"/>) on the warm-started model: members or refits First to First + Count - 1.</summary>
@@ -52,8 +65,8 @@ public static class RefitKinds
     public const string SelfCheck = "selfCheck";
 }
 
-/// <summary>Decompose's result: the headline numbers (the files are already under the output prefix, without _SUCCESS).</summary>
-public sealed record DecomposeResult(double? TrainR2, double? HoldoutR2, double? HoldoutWape, double FinalH, int Epochs);
+/// <summary>WriteOutputFiles' result: the headline numbers (the files are already under the output prefix, without _SUCCESS).</summary>
+public sealed record WriteOutputFilesResult(double? TrainR2, double? HoldoutR2, double? HoldoutWape, double FinalH, int Epochs);
 
 public sealed record FailureInput(string InstanceId, RunInput Run, RunError Error);
 
@@ -64,7 +77,9 @@ public static class ActivityNames
     public const string WarmStart = nameof(WarmStart);
     public const string TrainOuterIteration = nameof(TrainOuterIteration);
     public const string FitRefits = nameof(FitRefits);
-    public const string Decompose = nameof(Decompose);
-    public const string WriteOutputs = nameof(WriteOutputs);
+    /// <summary>Computes the results (decomposition, metrics, intervals) and writes every output file but _SUCCESS.</summary>
+    public const string WriteOutputFiles = nameof(WriteOutputFiles);
+    /// <summary>Writes _SUCCESS once every output file is there, and removes the run's work files.</summary>
+    public const string CommitOutputs = nameof(CommitOutputs);
     public const string WriteFailure = nameof(WriteFailure);
 }

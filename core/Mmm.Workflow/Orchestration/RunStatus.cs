@@ -23,6 +23,6 @@ public sealed record RunStatus(
 
 public static class Phases
 {
-    public const string Validating = "validating", Scaling = "scaling", WarmStart = "warm_start", Training = "training",
+    public const string Validating = "validating", WarmStart = "warm_start", Training = "training",
         Refits = "refits", Decomposing = "decomposing", Writing = "writing";
 }

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Mmm.Workflow.Orchestration;
 
 namespace Mmm.Workflow.Storage;
 
@@ -44,6 +46,23 @@ public sealed class BlobRunStore(BlobServiceClient service) : IRunStore
         }
     }
 
+    public async Task<Stream?> ReadIfMatchAsync(string uri, string? etag, CancellationToken ct = default)
+    {
+        var options = new BlobDownloadToOptions();
+        if (etag is not null) options.Conditions = new BlobRequestConditions { IfMatch = new ETag(BlobEtag.Canonical(etag)) };
+        try
+        {
+            var memory = new MemoryStream();
+            await Blob(uri).DownloadToAsync(memory, options, ct);
+            memory.Position = 0;
+            return memory;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
     public async Task<string?> ReadTextIfExistsAsync(string uri, CancellationToken ct = default)
     {
         try
@@ -66,11 +85,21 @@ public sealed class BlobRunStore(BlobServiceClient service) : IRunStore
 
     public async Task<bool> ExistsAsync(string uri, CancellationToken ct = default) => (await Blob(uri).ExistsAsync(ct)).Value;
 
+    public async Task DeleteIfExistsAsync(string uri, CancellationToken ct = default) =>
+        await Blob(uri).DeleteIfExistsAsync(cancellationToken: ct);
+
     public async Task DeleteFolderAsync(string folderUri, CancellationToken ct = default)
     {
         var (container, prefix) = Locate(folderUri.TrimEnd('/') + "/");
         var client = Service.GetBlobContainerClient(container);
-        await foreach (var item in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, ct))
-            await client.DeleteBlobIfExistsAsync(item.Name, cancellationToken: ct);
+        try
+        {
+            await foreach (var item in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
+                await client.DeleteBlobIfExistsAsync(item.Name, cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No container: a run that failed before it wrote any work file (its input changed) has nothing to delete.
+        }
     }
 }

@@ -19,11 +19,11 @@ public sealed class ActivityFunctions(MmmActivities activities)
     [Function(ActivityNames.FitRefits)]
     public Task<RefitBatchResult> FitRefits([ActivityTrigger] RefitInput input, CancellationToken ct) => activities.FitRefits(input, ct);
 
-    [Function(ActivityNames.Decompose)]
-    public Task<DecomposeResult> Decompose([ActivityTrigger] DecomposeInput input, CancellationToken ct) => activities.Decompose(input, ct);
+    [Function(ActivityNames.WriteOutputFiles)]
+    public Task<WriteOutputFilesResult> WriteOutputFiles([ActivityTrigger] WriteOutputFilesInput input, CancellationToken ct) => activities.WriteOutputFiles(input, ct);
 
-    [Function(ActivityNames.WriteOutputs)]
-    public Task<bool> WriteOutputs([ActivityTrigger] ActivityInput input, CancellationToken ct) => activities.WriteOutputs(input, ct);
+    [Function(ActivityNames.CommitOutputs)]
+    public Task<bool> CommitOutputs([ActivityTrigger] ActivityInput input, CancellationToken ct) => activities.CommitOutputs(input, ct);
 
     [Function(ActivityNames.WriteFailure)]
     public Task<bool> WriteFailure([ActivityTrigger] FailureInput input, CancellationToken ct) => activities.WriteFailure(input, ct);

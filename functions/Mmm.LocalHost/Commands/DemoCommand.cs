@@ -32,7 +32,7 @@ public static class DemoCommand
         int code = RunCommand.Report(run);
         if (code != 0) return code;
 
-        var summary = SummaryJson.Deserialize(File.ReadAllText(Path.Combine(run.OutputDirectory!, OutputWriter.SummaryFile)));
+        var summary = SummaryJson.Deserialize(File.ReadAllText(Path.Combine(run.OutputDirectory!, OutputTables.SummaryFile)));
         var truth = synthetic.Truth.ChannelShares().ToDictionary(s => s.Channel, s => s.Share);
         Console.WriteLine();
         Console.WriteLine($"{"channel",-16}{"true share",12}{"recovered",12}{"error (pp)",12}");

@@ -43,7 +43,7 @@ public static class RunCommand
             Console.Error.WriteLine($"error: run {run.InstanceId} ended {run.State.RuntimeStatus}: {RunFollower.FailureMessage(run.State)}");
             return 1;
         }
-        var summary = SummaryJson.Deserialize(File.ReadAllText(Path.Combine(run.OutputDirectory!, OutputWriter.SummaryFile)));
+        var summary = SummaryJson.Deserialize(File.ReadAllText(Path.Combine(run.OutputDirectory!, OutputTables.SummaryFile)));
         SummaryPrinter.Print(summary);
         Console.WriteLine($"run {run.InstanceId} completed in {run.Total.TotalSeconds:F1} s " +
                           $"(upload to start {run.UploadToStart.TotalSeconds:F1} s, to running {run.UploadToRunning.TotalSeconds:F1} s); outputs in {run.OutputDirectory}");

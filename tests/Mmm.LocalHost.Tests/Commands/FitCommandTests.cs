@@ -31,6 +31,8 @@ public class FitCommandTests
         var summary = SummaryJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
         Assert.Equal(179, summary.Input.Rows);
         Assert.Null(summary.InstanceId);
+        // The pipeline's keys (its orchestrator adds refits when they outlast training).
+        Assert.Equal(["scaling", "warm_start", "training", "decomposing"], summary.TimingsSeconds.Keys);
         await ChannelsMatchTheInputAndTheFitAsync(outDir, summary);
 
         var again = await MmmAsync("fit", Path.Combine(Data, "pymc-example.parquet"), "--out", outDir, "--config", config);
@@ -65,9 +67,9 @@ public class FitCommandTests
     /// <summary>channels.parquet read back: spend is the input's media (media_* columns are spend), shares and ROAS follow from the other files.</summary>
     private static async Task ChannelsMatchTheInputAndTheFitAsync(string outDir, RunSummary summary)
     {
-        var channels = await OutputReader.ReadChannelsAsync(Path.Combine(outDir, "channels.parquet"));
-        var fit = await OutputReader.ReadFitAsync(Path.Combine(outDir, "fit.parquet"));
-        var decomposition = await OutputReader.ReadDecompositionAsync(Path.Combine(outDir, "decomposition.parquet"));
+        var channels = await OutputTables.Channels.ReadAsync(Path.Combine(outDir, "channels.parquet"), default);
+        var fit = await OutputTables.Fit.ReadAsync(Path.Combine(outDir, "fit.parquet"), default);
+        var decomposition = await OutputTables.Decomposition.ReadAsync(Path.Combine(outDir, "decomposition.parquet"), default);
         PanelReadResult read;
         await using (var input = File.OpenRead(Path.Combine(Data, "pymc-example.parquet")))
             read = await PanelReader.ReadAsync(input, "pymc-example.parquet");
@@ -130,7 +132,7 @@ public class FitCommandTests
     }
 
     [Fact]
-    public async Task A_loss_that_goes_non_finite_exits_4_naming_the_epoch_and_the_term_and_writes_nothing()
+    public async Task A_loss_that_goes_non_finite_exits_4_naming_the_epoch_and_the_term_and_writes_error_json()
     {
         var config = Temp("absurd.json");
         Directory.CreateDirectory(Path.GetDirectoryName(config)!);
@@ -143,7 +145,13 @@ public class FitCommandTests
         Assert.Matches(@"error \[training_diverged\]: pymc-example\.parquet: training diverged: the loss is \S+ at training epoch \d+; its first non-finite term is '\w+'", stderr);
         Assert.Contains("Lower learningRate", stderr);
         Assert.DoesNotContain("   at ", stderr);
-        Assert.False(Directory.Exists(outDir));
+        Assert.Equal(["error.json"], Directory.GetFiles(outDir).Select(Path.GetFileName));
+        var error = await ErrorJsonAsync(outDir);
+        Assert.Equal("training_diverged", error.Code);
+        Assert.StartsWith("training diverged: the loss is ", error.Message);
+        Assert.Contains(error.Message, stderr);
+        Assert.Null(error.Details);
+        Assert.Null(error.InstanceId);
     }
 
     [Fact]
@@ -152,11 +160,42 @@ public class FitCommandTests
         var bad = Temp("broken.parquet");
         Directory.CreateDirectory(Path.GetDirectoryName(bad)!);
         await File.WriteAllTextAsync(bad, "date,kpi\n2024-01-01,3\n");
-        var (code, _, stderr) = await MmmAsync("fit", bad, "--out", Temp("out"));
+        var outDir = Temp("out");
+        var (code, _, stderr) = await MmmAsync("fit", bad, "--out", outDir);
         Assert.Equal(3, code);
         Assert.Contains("error [not_parquet]: broken.parquet: not a readable Parquet file", stderr);
         Assert.DoesNotContain("   at ", stderr);
+        // The pipeline's error.json, without an instance id.
+        Assert.Equal(["error.json"], Directory.GetFiles(outDir).Select(Path.GetFileName));
+        var error = await ErrorJsonAsync(outDir);
+        Assert.Equal("not_parquet", error.Code);
+        Assert.Equal("broken.parquet", error.Details!["file"]);
+        Assert.Null(error.InstanceId);
+        Assert.Contains(error.Message, stderr);
     }
+
+    [Fact]
+    public async Task A_fit_after_a_rejected_one_replaces_its_error_json()
+    {
+        var outDir = Temp("out");
+        var bad = Path.Combine(Path.GetDirectoryName(outDir)!, "broken.parquet");
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(bad, "date,kpi\n2024-01-01,3\n");
+        Assert.Equal(3, (await MmmAsync("fit", bad, "--out", outDir)).Code);
+        var input = Path.Combine(Path.GetDirectoryName(outDir)!, "small.parquet");
+        var panel = SyntheticPanelGenerator.Generate(new SyntheticPanelSpec { Regions = 2, Weeks = 60 }).Panel;
+        await using (var stream = File.Create(input))
+            await PanelParquetWriter.WriteAsync(panel, stream, """{"hidden": 8, "epochs": 10, "warmStartEpochs": 2, "notearsWarmupEpochs": 5, "notearsDualUpdateEvery": 5, "ensembleEpochs": 100}""");
+
+        var (code, _, stderr) = await MmmAsync("fit", input, "--out", outDir);
+
+        Assert.True(code == 0, stderr);
+        Assert.False(File.Exists(Path.Combine(outDir, "error.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "_SUCCESS")));
+    }
+
+    private static async Task<ErrorReport> ErrorJsonAsync(string outDir) =>
+        System.Text.Json.JsonSerializer.Deserialize<ErrorReport>(await File.ReadAllTextAsync(Path.Combine(outDir, "error.json")), SummaryJson.Options)!;
 
     [Fact]
     public async Task Unknown_commands_and_options_print_usage_and_exit_2()

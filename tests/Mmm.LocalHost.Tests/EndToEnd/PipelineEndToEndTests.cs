@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Mmm.Science.Data;
 using Mmm.Science.Results;
+using Mmm.Workflow.Orchestration;
 using Mmm.Workflow.Storage;
 using Parquet;
 
@@ -52,7 +53,7 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
             Assert.Equal(spend, all.Spend!.Value, 6);
             Assert.Equal(all.Contribution / spend, all.Roas!.Value, 9);
             Assert.Equal(all.Roas, summary.Channels[c].All.Roas);
-            // The posterior ensemble ran as FitRefits activities and reached Decompose: every channel has its interval.
+            // The posterior ensemble ran as FitRefits activities and reached WriteOutputFiles: every channel has its interval.
             Assert.NotNull(all.ShareOfActualLow);
             Assert.InRange(all.ShareOfActual!.Value, all.ShareOfActualLow!.Value - 1e-9, all.ShareOfActualHigh!.Value + 1e-9);
         }
@@ -89,6 +90,30 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
         TestPanels.TinyConfig[..^1] + $$""", "liftTests": [{"channel": "{{channel}}", "start": "{{panel.Dates[10]:yyyy-MM-dd}}", "end": "{{panel.Dates[17]:yyyy-MM-dd}}", "lift": 1000, "se": 100}]}""";
 
     [Fact]
+    public async Task A_panel_overwritten_while_its_run_trains_leaves_that_run_on_its_original_bytes_and_runs_the_new_bytes_on_their_own()
+    {
+        var panel = TestPanels.Synthetic(seed: 60);
+        var (first, _) = await fixture.UploadAsync("e2e-overwritten.parquet", await TestPanels.ParquetAsync(panel));
+        await fixture.WaitForPhaseAsync(first, Phases.WarmStart, Phases.Training, Phases.Refits); // past ValidateAndScale
+        var (second, _) = await fixture.UploadAsync("e2e-overwritten.parquet", await TestPanels.ParquetAsync(TestPanels.WithKpiTimes(panel, 2)));
+        // The first run had its output activity still ahead of it when its blob changed.
+        var during = (await fixture.StatusAsync(first))!;
+        Assert.Equal("Running", during["runtimeStatus"]!.GetValue<string>());
+        Assert.Contains(during["customStatus"]!["phase"]!.GetValue<string>(), new[] { Phases.WarmStart, Phases.Training, Phases.Refits });
+
+        var kpi = TestPanels.KpiByRow(panel);
+        foreach (var (id, factor) in new[] { (first, 1.0), (second, 2.0) })
+        {
+            var (_, body) = await fixture.WaitAsync(id);
+            Assert.True(body["runtimeStatus"]!.GetValue<string>() == "Completed", $"{id}: {body["output"]?.ToJsonString()}");
+            var outputUri = body["output"]!["outputUri"]!.GetValue<string>();
+            var fit = await OutputTables.Fit.ReadAsync(await Store.ReadAsync($"{outputUri}/{OutputTables.FitFile}"), default);
+            Assert.Equal(kpi.Count, fit.Count);
+            Assert.All(fit, row => Assert.Equal(factor * kpi[(row.Region, row.Date)], row.Actual, 1e-9 * Math.Max(1, Math.Abs(row.Actual))));
+        }
+    }
+
+    [Fact]
     public async Task The_same_blob_seen_twice_is_one_instance()
     {
         var bytes = await TestPanels.ParquetAsync(TestPanels.Synthetic(seed: 11));
@@ -118,14 +143,14 @@ public class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<Pipe
 
     public static TheoryData<string, string, string> BadInputs => new()
     {
-        { "not-parquet", PanelErrorCodes.NotParquet, "not a readable Parquet file" },
-        { "negative-media", PanelErrorCodes.NegativeMedia, "negative" },
-        { "gap", PanelErrorCodes.Gap, "region 'r01'" },
-        { "unknown-key", PanelErrorCodes.UnknownConfigKey, "epochz" },
-        { "too-short", PanelErrorCodes.TooShort, "fewer than the" },
-        { "constant-control", PanelErrorCodes.ConstantControl, "control column 'control_price' is constant (10) over the training weeks" },
-        { "kpi-and-target", PanelErrorCodes.AmbiguousRole, "both 'kpi' and 'target_price'" },
-        { "lift-test-channel", PanelErrorCodes.BadConfig, "'media_print', which is not a media channel of this file" },
+        { "not-parquet", ErrorCodes.NotParquet, "not a readable Parquet file" },
+        { "negative-media", ErrorCodes.NegativeMedia, "negative" },
+        { "gap", ErrorCodes.Gap, "region 'r01'" },
+        { "unknown-key", ErrorCodes.UnknownConfigKey, "epochz" },
+        { "too-short", ErrorCodes.TooShort, "fewer than the" },
+        { "constant-control", ErrorCodes.ConstantControl, "control column 'control_price' is constant (10) over the training weeks" },
+        { "kpi-and-target", ErrorCodes.AmbiguousRole, "both 'kpi' and 'target_price'" },
+        { "lift-test-channel", ErrorCodes.BadConfig, "'media_print', which is not a media channel of this file" },
     };
 
     [Theory]

@@ -49,6 +49,28 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public static string StatusPath(string instanceId) => $"runtime/webhooks/durabletask/instances/{instanceId}";
 
+    /// <summary>Polls the management API until the running instance's customStatus phase is one of <paramref name="phases"/>; returns that body.</summary>
+    public async Task<JsonObject> WaitForPhaseAsync(string instanceId, params string[] phases)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            var body = await StatusAsync(instanceId);
+            if (body?["customStatus"]?["phase"]?.GetValue<string>() is { } phase && phases.Contains(phase)) return body;
+            if (body?["runtimeStatus"]?.GetValue<string>() is "Completed" or "Failed" or "Terminated")
+                throw new InvalidOperationException($"{instanceId} finished before reaching {string.Join(" or ", phases)}: {body.ToJsonString()}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{instanceId} did not reach {string.Join(" or ", phases)}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The instance's status body, or null while it does not exist yet.</summary>
+    public async Task<JsonObject?> StatusAsync(string instanceId)
+    {
+        var response = await Http.GetAsync(StatusPath(instanceId));
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonObject>();
+    }
+
     /// <summary>Polls the management API until the instance is finished; returns the HTTP codes seen and the last body.</summary>
     public async Task<(List<int> Codes, JsonObject Body)> WaitAsync(string instanceId, TimeSpan? timeout = null)
     {

@@ -43,13 +43,27 @@ public static class TestPanels
         return Copy(panel, controls: controls);
     }
 
+    /// <summary>A copy with every KPI value multiplied by <paramref name="factor"/>.</summary>
+    public static Panel WithKpiTimes(Panel panel, double factor) => Copy(panel, kpi: panel.Kpi.Select(k => k * factor).ToArray());
+
+    /// <summary>The KPI of every present row, by region and date.</summary>
+    public static Dictionary<(string Region, DateOnly Date), double> KpiByRow(Panel panel)
+    {
+        var rows = new Dictionary<(string, DateOnly), double>();
+        for (int r = 0; r < panel.RegionCount; r++)
+            for (int t = 0; t < panel.PeriodCount; t++)
+                if (panel.Present[r * panel.PeriodCount + t]) rows[(panel.Regions[r], panel.Dates[t])] = panel.Kpi[r * panel.PeriodCount + t];
+        return rows;
+    }
+
     /// <summary>A copy whose controls are written under other column names (e.g. a name the reader takes for a KPI).</summary>
     public static Panel WithControlNames(Panel panel, params string[] names) => Copy(panel, controlNames: names);
 
-    private static Panel Copy(Panel p, double[]? media = null, bool[]? present = null, double[]? controls = null, string[]? controlNames = null) => new()
+    private static Panel Copy(Panel p, double[]? media = null, bool[]? present = null, double[]? controls = null, string[]? controlNames = null,
+        double[]? kpi = null) => new()
     {
         Source = p.Source, Regions = p.Regions, Dates = p.Dates, StepDays = p.StepDays, KpiName = p.KpiName, Channels = p.Channels,
-        Controls = controlNames ?? p.Controls, Kpi = p.Kpi, Media = media ?? p.Media, ControlValues = controls ?? p.ControlValues,
+        Controls = controlNames ?? p.Controls, Kpi = kpi ?? p.Kpi, Media = media ?? p.Media, ControlValues = controls ?? p.ControlValues,
         Present = present ?? p.Present,
     };
 }

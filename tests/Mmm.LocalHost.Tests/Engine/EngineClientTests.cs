@@ -35,7 +35,7 @@ public sealed class EngineClientTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Single(after.HistoryEvents!, e => (string?)e["EventType"] == "ExecutionStarted");
         Assert.Equal(1, fakes.RunsOf(ActivityNames.ValidateAndScale));
         Assert.Equal(3, fakes.RunsOf(ActivityNames.TrainOuterIteration));
-        Assert.Equal(1, fakes.RunsOf(ActivityNames.WriteOutputs));
+        Assert.Equal(1, fakes.RunsOf(ActivityNames.CommitOutputs));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class FakeActivities
     public ConcurrentQueue<TrainingBlock> Blocks { get; } = new();
     public ConcurrentQueue<RefitInput> Refits { get; } = new();
     public ConcurrentDictionary<string, int> Runs { get; } = new();
-    public DecomposeInput? Decomposed { get; private set; }
+    public WriteOutputFilesInput? WroteOutputFiles { get; private set; }
     public FailureInput? Failure { get; private set; }
     public RunError? InputError { get; init; }
     public TimeSpan BlockDelay { get; init; }
@@ -63,15 +63,15 @@ public sealed class FakeActivities
             var totals = Enumerable.Range(input.First, input.Count).Select(i => new double[] { i, i, i }).ToList();
             return Task.FromResult(new RefitBatchResult(input.Kind, input.First, totals));
         }),
-        ActivityBinding.For<DecomposeInput, DecomposeResult>(ActivityNames.Decompose, (input, _) =>
+        ActivityBinding.For<WriteOutputFilesInput, WriteOutputFilesResult>(ActivityNames.WriteOutputFiles, (input, _) =>
         {
-            Count(ActivityNames.Decompose);
-            Decomposed = input;
-            return Task.FromResult(new DecomposeResult(0.91, 0.85, 0.12, 0.0625, input.History.Count));
+            Count(ActivityNames.WriteOutputFiles);
+            WroteOutputFiles = input;
+            return Task.FromResult(new WriteOutputFilesResult(0.91, 0.85, 0.12, 0.0625, input.History.Count));
         }),
-        ActivityBinding.For<ActivityInput, bool>(ActivityNames.WriteOutputs, (_, _) =>
+        ActivityBinding.For<ActivityInput, bool>(ActivityNames.CommitOutputs, (_, _) =>
         {
-            Count(ActivityNames.WriteOutputs);
+            Count(ActivityNames.CommitOutputs);
             return Task.FromResult(true);
         }),
         ActivityBinding.For<FailureInput, bool>(ActivityNames.WriteFailure, (input, _) =>

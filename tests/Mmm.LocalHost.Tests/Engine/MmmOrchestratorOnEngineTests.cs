@@ -31,11 +31,11 @@ public sealed class MmmOrchestratorOnEngineTests(AzuriteFixture azurite, ITestOu
 
         // Each activity ran once although the orchestrator replayed after every one of them.
         Assert.Equal([1, 1, 3, 4, 1, 1, 0], new[] { ActivityNames.ValidateAndScale, ActivityNames.WarmStart, ActivityNames.TrainOuterIteration,
-            ActivityNames.FitRefits, ActivityNames.Decompose, ActivityNames.WriteOutputs, ActivityNames.WriteFailure }.Select(fakes.RunsOf));
-        // The default 20 members fan out as 4 batches of 5 from the warm checkpoint; Decompose gets all 20, in order.
+            ActivityNames.FitRefits, ActivityNames.WriteOutputFiles, ActivityNames.CommitOutputs, ActivityNames.WriteFailure }.Select(fakes.RunsOf));
+        // The default 20 members fan out as 4 batches of 5 from the warm checkpoint; WriteOutputFiles gets all 20, in order.
         Assert.Equal([0, 5, 10, 15], fakes.Refits.Select(r => r.First).Order());
         Assert.All(fakes.Refits, r => Assert.Equal("http://store/mmm-work/sales/id/checkpoint-warm.bin", r.Activity.CheckpointIn));
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => (double)i), fakes.Decomposed!.Refits!.Members!.Select(m => m[0]));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (double)i), fakes.WroteOutputFiles!.Refits!.Members!.Select(m => m[0]));
         Assert.Equal((20, 20), (status.MembersDone, status.Members));
 
         // The dual state travelled through JSON and back (no previous h yet: null), and the schedule advanced between blocks.
@@ -45,10 +45,10 @@ public sealed class MmmOrchestratorOnEngineTests(AzuriteFixture azurite, ITestOu
         Assert.Null(blocks[0].Duals.HPrevious);
         Assert.True(blocks[1].Duals.Active);
         Assert.True(blocks[2].Duals.Alpha > blocks[1].Duals.Alpha);
-        Assert.Equal(3, fakes.Decomposed!.History.Count);
-        Assert.Equal(["refits", "training", "validating", "warm_start"], fakes.Decomposed.TimingsSeconds.Keys.Order());
-        Assert.All(fakes.Decomposed.TimingsSeconds.Values, seconds => Assert.True(seconds >= 0));
-        Assert.Equal("http://store/mmm-work/sales/id/checkpoint-0003.bin", fakes.Decomposed.Activity.CheckpointIn);
+        Assert.Equal(3, fakes.WroteOutputFiles!.History.Count);
+        Assert.Equal(["refits", "scaling", "training", "warm_start"], fakes.WroteOutputFiles.TimingsSeconds.Keys.Order());
+        Assert.All(fakes.WroteOutputFiles.TimingsSeconds.Values, seconds => Assert.True(seconds >= 0));
+        Assert.Equal("http://store/mmm-work/sales/id/checkpoint-0003.bin", fakes.WroteOutputFiles.Activity.CheckpointIn);
 
         // The history as the management API shows it: one completed task per activity call, in order, with its function name.
         var history = (await engine.Client.GetAsync("mmm-sales-1", showHistory: true))!.HistoryEvents!;
@@ -56,7 +56,7 @@ public sealed class MmmOrchestratorOnEngineTests(AzuriteFixture azurite, ITestOu
         // The refits run next to the blocks, so their completions interleave with the blocks' in any order.
         var completed = history.Where(e => (string?)e["EventType"] == "TaskCompleted").Select(e => (string?)e["FunctionName"]).ToList();
         Assert.Equal([ActivityNames.ValidateAndScale, ActivityNames.WarmStart], completed.Take(2));
-        Assert.Equal([ActivityNames.Decompose, ActivityNames.WriteOutputs], completed.TakeLast(2));
+        Assert.Equal([ActivityNames.WriteOutputFiles, ActivityNames.CommitOutputs], completed.TakeLast(2));
         Assert.Equal([.. Enumerable.Repeat(ActivityNames.FitRefits, 4), .. Enumerable.Repeat(ActivityNames.TrainOuterIteration, 3)],
             completed.Skip(2).Take(7).Order(StringComparer.Ordinal));
         Assert.Equal("ExecutionStarted", (string?)history[0]["EventType"]);

@@ -46,7 +46,7 @@ public sealed class BlobWatcherOnEngineTests(AzuriteFixture azurite, ITestOutput
         Assert.Equal(RuntimeStatus.Completed, state.RuntimeStatus);
         Assert.Single(state.HistoryEvents!, e => (string?)e["EventType"] == "ExecutionStarted");
         Assert.Equal(1, fakes.RunsOf(ActivityNames.ValidateAndScale));
-        Assert.Equal(1, fakes.RunsOf(ActivityNames.WriteOutputs));
+        Assert.Equal(1, fakes.RunsOf(ActivityNames.CommitOutputs));
         var listed = await first.Client.ListAsync(new InstanceQuery(InstanceIdPrefix: InstanceIds.Prefix("seen")));
         Assert.Equal(id, Assert.Single(listed.Instances).InstanceId);
     }

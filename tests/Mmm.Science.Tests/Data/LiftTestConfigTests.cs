@@ -52,7 +52,7 @@ public class LiftTestConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Equal("liftTests", error.Column);
         Assert.StartsWith("run.json: ", error.Message);
         Assert.Contains(expected, error.Message);
@@ -95,7 +95,7 @@ public class LiftTestConfigTests
 
         var error = await PanelReading.RejectAsync(SmallPanel.Create(regions: 2, weeks: 20).ToFile(), config);
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.StartsWith($"{PanelReading.Source}: the run config key 'liftTests', experiment 0, ", error.Message);
         Assert.Contains(expected, error.Message);
     }

@@ -263,7 +263,7 @@ public class PanelReaderAcceptsTests
         var rejected = await RejectAsync(file);
         var (read, _) = await ReadAsync(file.Metadata("mmm.config", """{ "burnInWeeks": 0, "holdoutRatio": 0 }"""));
 
-        Assert.Equal(PanelErrorCodes.TooShort, rejected.Code);
+        Assert.Equal(ErrorCodes.TooShort, rejected.Code);
         Assert.Equal(10, read.PeriodCount);
     }
 

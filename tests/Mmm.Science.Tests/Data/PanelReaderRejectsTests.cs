@@ -44,7 +44,7 @@ public class PanelReaderRejectsTests
 
     private static readonly Dictionary<string, Rejection> Cases = new()
     {
-        ["Random bytes are not parquet"] = new(PanelErrorCodes.NotParquet, Bytes(() =>
+        ["Random bytes are not parquet"] = new(ErrorCodes.NotParquet, Bytes(() =>
         {
             var bytes = new byte[4096];
             new Random(7).NextBytes(bytes);
@@ -52,14 +52,14 @@ public class PanelReaderRejectsTests
         }))
         { MessageStart = "test.parquet: not a readable Parquet file" },
 
-        ["A truncated file is not parquet"] = new(PanelErrorCodes.NotParquet, Bytes(async () =>
+        ["A truncated file is not parquet"] = new(ErrorCodes.NotParquet, Bytes(async () =>
         {
             var bytes = await System.IO.File.ReadAllBytesAsync(DataFile("pymc-example.parquet"));
             return bytes[..(bytes.Length / 2)];
         }))
         { File = "test.parquet" },
 
-        ["A file with a corrupt body is not parquet"] = new(PanelErrorCodes.NotParquet, Bytes(async () =>
+        ["A file with a corrupt body is not parquet"] = new(ErrorCodes.NotParquet, Bytes(async () =>
         {
             using var valid = await SmallPanel.Create().ToFile().BuildAsync();
             var bytes = valid.ToArray();
@@ -68,16 +68,16 @@ public class PanelReaderRejectsTests
             return bytes;
         })),
 
-        ["No date column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("date")))
+        ["No date column"] = new(ErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("date")))
         { Fragments = ["no date column"] },
 
-        ["No KPI column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("kpi")))
+        ["No KPI column"] = new(ErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("kpi")))
         { Fragments = ["no KPI column"] },
 
-        ["No media column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("media_tv").Remove("media_radio")))
+        ["No media column"] = new(ErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile().Remove("media_tv").Remove("media_radio")))
         { Fragments = ["no media channel"] },
 
-        ["Two target columns and no KPI are ambiguous"] = new(PanelErrorCodes.AmbiguousRole, File(() =>
+        ["Two target columns and no KPI are ambiguous"] = new(ErrorCodes.AmbiguousRole, File(() =>
         {
             var panel = SmallPanel.Create();
             return panel.ToFile().Remove("kpi")
@@ -86,7 +86,7 @@ public class PanelReaderRejectsTests
         }))
         { Fragments = ["'target_sales'", "'target_visits'"] },
 
-        ["A KPI column next to a target column is ambiguous"] = new(PanelErrorCodes.AmbiguousRole, File(() =>
+        ["A KPI column next to a target column is ambiguous"] = new(ErrorCodes.AmbiguousRole, File(() =>
         {
             var panel = SmallPanel.Create();
             return panel.ToFile().Column("target_visits", panel.Kpi.ToArray());
@@ -97,7 +97,7 @@ public class PanelReaderRejectsTests
         },
 
         // 20 weeks, holdout floor(20 * 0.12) = 2 (minTrainWeeks lowered to allow it), burn-in 6: training weeks 6..17.
-        ["A control constant over the training weeks is rejected though it moves in the holdout"] = new(PanelErrorCodes.ConstantControl, Panel(panel =>
+        ["A control constant over the training weeks is rejected though it moves in the holdout"] = new(ErrorCodes.ConstantControl, Panel(panel =>
         {
             for (var i = 0; i < panel.RowCount; i++)
                 panel.Price[i] = panel.Dates[i] >= SmallPanel.Start.AddDays(7 * 18) ? 2.5 : 1.5;
@@ -109,21 +109,21 @@ public class PanelReaderRejectsTests
             Message = "test.parquet: control column 'control_price' is constant (1.5) over the training weeks 2021-02-15 to 2021-05-03, so its effect cannot be estimated; drop the column or leave it out of the run config key 'controls'",
         },
 
-        ["A control that moves only in the burn-in weeks is constant over the training weeks"] = new(PanelErrorCodes.ConstantControl, Panel(panel =>
+        ["A control that moves only in the burn-in weeks is constant over the training weeks"] = new(ErrorCodes.ConstantControl, Panel(panel =>
         {
             for (var i = 0; i < panel.RowCount; i++)
                 panel.Price[i] = panel.Dates[i] < SmallPanel.Start.AddDays(7 * 6) ? i : 3;
         }))
         { Fragments = ["control column 'control_price' is constant (3)"] },
 
-        ["A cost per unit for a column that is not a channel"] = new(PanelErrorCodes.BadConfig, File(() => SmallPanel.Create().ToFile()))
+        ["A cost per unit for a column that is not a channel"] = new(ErrorCodes.BadConfig, File(() => SmallPanel.Create().ToFile()))
         {
             Config = Config("""{ "costPerUnit": { "impressions_tv": 0.004 } }""", "run.json"),
             Column = "impressions_tv",
             Message = "test.parquet: the run config key 'costPerUnit' names 'impressions_tv', which is not a media channel of this file (channels: 'media_tv', 'media_radio')",
         },
 
-        ["A cost per unit for a spend column"] = new(PanelErrorCodes.BadConfig, File(() =>
+        ["A cost per unit for a spend column"] = new(ErrorCodes.BadConfig, File(() =>
         {
             var panel = SmallPanel.Create();
             return panel.ToFile().Column("spend_search", panel.Tv.ToArray());
@@ -134,28 +134,28 @@ public class PanelReaderRejectsTests
             Fragments = ["whose name says it is spend already"],
         },
 
-        ["A column claimed by a config override and a name rule is ambiguous"] = new(PanelErrorCodes.AmbiguousRole, File(() => SmallPanel.Create().ToFile()))
+        ["A column claimed by a config override and a name rule is ambiguous"] = new(ErrorCodes.AmbiguousRole, File(() => SmallPanel.Create().ToFile()))
         {
             Config = Config("""{ "controls": ["media_radio"] }""", "test.json"),
             Column = "media_radio",
             Fragments = ["column 'media_radio' is claimed by two roles: media and control"],
         },
 
-        ["A config override naming a missing column"] = new(PanelErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile()))
+        ["A config override naming a missing column"] = new(ErrorCodes.MissingColumn, File(() => SmallPanel.Create().ToFile()))
         {
             Config = Config("""{ "kpi": "revenue" }""", "test.json"),
             Column = "revenue",
             Fragments = ["'revenue'"],
         },
 
-        ["A role column of the wrong type"] = new(PanelErrorCodes.InvalidType, File(() =>
+        ["A role column of the wrong type"] = new(ErrorCodes.InvalidType, File(() =>
         {
             var panel = SmallPanel.Create();
             return panel.ToFile().Column("date", Enumerable.Range(0, panel.RowCount).Select(i => (double)i).ToArray());
         }))
         { Column = "date" },
 
-        ["Two columns with the same name are ambiguous"] = new(PanelErrorCodes.AmbiguousRole, async () =>
+        ["Two columns with the same name are ambiguous"] = new(ErrorCodes.AmbiguousRole, async () =>
         {
             var date = new DataField<DateOnly>("date");
             var first = new DataField<double>("media_tv");
@@ -173,21 +173,21 @@ public class PanelReaderRejectsTests
         })
         { Message = "test.parquet: the file has two columns named 'media_tv'" },
 
-        ["Duplicate region and date names both rows"] = new(PanelErrorCodes.DuplicateRow, Panel(panel => panel.Dates[panel.Row("r2", 5)] = SmallPanel.Start.AddDays(7 * 4)))
+        ["Duplicate region and date names both rows"] = new(ErrorCodes.DuplicateRow, Panel(panel => panel.Dates[panel.Row("r2", 5)] = SmallPanel.Start.AddDays(7 * 4)))
         {
             Region = "r2",
             Date = new DateOnly(2021, 2, 1),
             Message = "test.parquet: region 'r2' has two rows for date 2021-02-01 (rows 24 and 25)",
         },
 
-        ["A missing week inside a region is a gap"] = new(PanelErrorCodes.Gap, Panel(panel => panel.RemoveRow(panel.Row("r1", 7))))
+        ["A missing week inside a region is a gap"] = new(ErrorCodes.Gap, Panel(panel => panel.RemoveRow(panel.Row("r1", 7))))
         {
             Region = "r1",
             Date = new DateOnly(2021, 2, 22),
             Fragments = ["region 'r1' has no row for date 2021-02-22"],
         },
 
-        ["A date off the step is uneven spacing"] = new(PanelErrorCodes.UnevenSpacing, Panel(panel =>
+        ["A date off the step is uneven spacing"] = new(ErrorCodes.UnevenSpacing, Panel(panel =>
         {
             var row = panel.Row("r2", 19);
             panel.Dates[row] = panel.Dates[row].AddDays(3);
@@ -200,14 +200,14 @@ public class PanelReaderRejectsTests
         },
 
         // 2021-03-15 + 3 days leaves r2 with spacings 10 and 4; the step becomes 4 and r1's 7-day weeks break it.
-        ["A stray date that shrinks the step is named in the message"] = new(PanelErrorCodes.UnevenSpacing, Panel(panel =>
+        ["A stray date that shrinks the step is named in the message"] = new(ErrorCodes.UnevenSpacing, Panel(panel =>
         {
             var row = panel.Row("r2", 10);
             panel.Dates[row] = panel.Dates[row].AddDays(3);
         }))
         { Fragments = ["step of 4 days (the smallest spacing, seen in region 'r2' at 2021-03-22)"] },
 
-        ["Regions on different weekdays do not align"] = new(PanelErrorCodes.UnevenSpacing, Panel(panel =>
+        ["Regions on different weekdays do not align"] = new(ErrorCodes.UnevenSpacing, Panel(panel =>
         {
             for (var i = 0; i < panel.RowCount; i++)
                 if (panel.Regions[i] == "r2") panel.Dates[i] = panel.Dates[i].AddDays(1);
@@ -218,7 +218,7 @@ public class PanelReaderRejectsTests
             Fragments = ["not on the shared calendar"],
         },
 
-        ["A null value names column, region, date and row"] = new(PanelErrorCodes.InvalidValue, File(() =>
+        ["A null value names column, region, date and row"] = new(ErrorCodes.InvalidValue, File(() =>
         {
             var panel = SmallPanel.Create();
             var kpi = panel.Kpi.Select(v => (double?)v).ToArray();
@@ -233,7 +233,7 @@ public class PanelReaderRejectsTests
             Message = $"test.parquet: column 'kpi' has a null value at region 'r2', date 2021-01-25 (row {RowOf("r2", 3)})",
         },
 
-        ["A null date"] = new(PanelErrorCodes.InvalidValue, File(() =>
+        ["A null date"] = new(ErrorCodes.InvalidValue, File(() =>
         {
             var panel = SmallPanel.Create();
             var dates = panel.Dates.Select(d => (DateOnly?)d).ToArray();
@@ -242,19 +242,19 @@ public class PanelReaderRejectsTests
         }))
         { Message = "test.parquet: column 'date' has a null value at region 'r1' (row 3)" },
 
-        ["NaN in a control"] = new(PanelErrorCodes.InvalidValue, Panel(panel => panel.Price[panel.Row("r1", 2)] = double.NaN))
+        ["NaN in a control"] = new(ErrorCodes.InvalidValue, Panel(panel => panel.Price[panel.Row("r1", 2)] = double.NaN))
         { Message = "test.parquet: column 'control_price' has a non-finite value (NaN) at region 'r1', date 2021-01-18 (row 2)" },
 
-        ["Infinity in media"] = new(PanelErrorCodes.InvalidValue, Panel(panel => panel.Tv[panel.Row("r2", 0)] = double.PositiveInfinity))
+        ["Infinity in media"] = new(ErrorCodes.InvalidValue, Panel(panel => panel.Tv[panel.Row("r2", 0)] = double.PositiveInfinity))
         {
             Column = "media_tv",
             Fragments = ["non-finite value (Infinity) at region 'r2', date 2021-01-04 (row 20)"],
         },
 
-        ["Negative media"] = new(PanelErrorCodes.NegativeMedia, Panel(panel => panel.Radio[panel.Row("r2", 8)] = -3))
+        ["Negative media"] = new(ErrorCodes.NegativeMedia, Panel(panel => panel.Radio[panel.Row("r2", 8)] = -3))
         { Message = "test.parquet: column 'media_radio' has a negative value (-3) at region 'r2', date 2021-03-01 (row 28)" },
 
-        ["A constant channel"] = new(PanelErrorCodes.ConstantChannel, Panel(panel =>
+        ["A constant channel"] = new(ErrorCodes.ConstantChannel, Panel(panel =>
         {
             for (var i = 0; i < panel.RowCount; i++) panel.Tv[i] = 4.5;
         }))
@@ -263,29 +263,29 @@ public class PanelReaderRejectsTests
             Fragments = ["media column 'media_tv' is constant (4.5)"],
         },
 
-        ["An all-zero channel"] = new(PanelErrorCodes.ConstantChannel, Panel(panel =>
+        ["An all-zero channel"] = new(ErrorCodes.ConstantChannel, Panel(panel =>
         {
             for (var i = 0; i < panel.RowCount; i++) panel.Radio[i] = 0;
         }))
         { Fragments = ["media column 'media_radio' is all zero"] },
 
         // Defaults: burn-in 6 + floor(14 * 0.12) = 1 holdout + 8 = 15 periods needed.
-        ["A calendar too short to train"] = new(PanelErrorCodes.TooShort, File(() => SmallPanel.Create(weeks: 14).ToFile()))
+        ["A calendar too short to train"] = new(ErrorCodes.TooShort, File(() => SmallPanel.Create(weeks: 14).ToFile()))
         { Message = "test.parquet: the panel calendar has 14 periods, fewer than the 15 needed to train (burn-in 6 + holdout 1 + 8)" },
 
-        ["Too many rows"] = new(PanelErrorCodes.TooLarge, File(() => SmallPanel.Create().ToFile()))
+        ["Too many rows"] = new(ErrorCodes.TooLarge, File(() => SmallPanel.Create().ToFile()))
         {
             Limits = new PanelLimits { MaxRows = 39 },
             Fragments = ["40 rows, more than the limit of 39"],
         },
 
-        ["Too many columns"] = new(PanelErrorCodes.TooLarge, File(() => SmallPanel.Create().ToFile()))
+        ["Too many columns"] = new(ErrorCodes.TooLarge, File(() => SmallPanel.Create().ToFile()))
         {
             Limits = new PanelLimits { MaxColumns = 5 },
             Fragments = ["6 columns"],
         },
 
-        ["An unparseable string date"] = new(PanelErrorCodes.InvalidValue, File(() =>
+        ["An unparseable string date"] = new(ErrorCodes.InvalidValue, File(() =>
         {
             var panel = SmallPanel.Create();
             var texts = panel.Dates.Select(d => d.ToString("yyyy-MM-dd")).ToArray();
@@ -297,7 +297,7 @@ public class PanelReaderRejectsTests
             Fragments = ["column 'date' has '2021/02/08', which is not a date in yyyy-MM-dd form, at region 'r1' (row 5)"],
         },
 
-        ["A bad config in the Parquet metadata names the metadata key"] = new(PanelErrorCodes.UnknownConfigKey, File(() => SmallPanel.Create().ToFile().Metadata("mmm.config", """{ "epochz": 3 }""")))
+        ["A bad config in the Parquet metadata names the metadata key"] = new(ErrorCodes.UnknownConfigKey, File(() => SmallPanel.Create().ToFile().Metadata("mmm.config", """{ "epochz": 3 }""")))
         { Message = "test.parquet (mmm.config): unknown run config key 'epochz' (not a column role nor a model or training setting)" },
     };
 
@@ -348,8 +348,8 @@ public class PanelReaderRejectsTests
         var seekable = await RejectAsync(new MemoryStream(file.ToArray()), limits: limits);
         var forwardOnly = await RejectAsync(new ForwardOnlyStream(file.ToArray()), limits: limits);
 
-        Assert.Equal(PanelErrorCodes.TooLarge, seekable.Code);
-        Assert.Equal(PanelErrorCodes.TooLarge, forwardOnly.Code);
+        Assert.Equal(ErrorCodes.TooLarge, seekable.Code);
+        Assert.Equal(ErrorCodes.TooLarge, forwardOnly.Code);
     }
 }
 

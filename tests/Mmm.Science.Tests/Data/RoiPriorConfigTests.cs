@@ -76,7 +76,7 @@ public class RoiPriorConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Equal("roiPriors", error.Column);
         Assert.StartsWith("run.json: run config key 'roiPriors'", error.Message);
         Assert.Contains(expected, error.Message);
@@ -87,7 +87,7 @@ public class RoiPriorConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse("""{ "epochs": 3, "epochs": 4, "roiPriors": [ { "channel": "media_tv", "roas": 1, "sd": 1 } ] }""", "run.json"));
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.StartsWith("run.json: the run config is not valid JSON (", error.Message);
     }
 
@@ -167,7 +167,7 @@ public class RoiPriorConfigTests
 
         var error = await PanelReading.RejectAsync(file.ToFile().Column("impressions_social", file.Tv.ToArray()), config);
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         var channel = prior.Split('"')[3];
         Assert.StartsWith($"{PanelReading.Source}: the run config key 'roiPriors', prior 0 ({channel}), ", error.Message);
         Assert.Contains(expected, error.Message);

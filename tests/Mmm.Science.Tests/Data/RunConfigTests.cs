@@ -52,7 +52,7 @@ public class RunConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse("""{ "epochs": 3, "learningrate": 0.1 }""", "run.json"));
 
-        Assert.Equal(PanelErrorCodes.UnknownConfigKey, error.Code);
+        Assert.Equal(ErrorCodes.UnknownConfigKey, error.Code);
         Assert.Equal("run.json", error.File);
         Assert.Contains("'learningrate'", error.Message);
     }
@@ -62,7 +62,7 @@ public class RunConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse("""{ "controlHidden": 3 }""", "run.json"));
 
-        Assert.Equal(PanelErrorCodes.UnknownConfigKey, error.Code);
+        Assert.Equal(ErrorCodes.UnknownConfigKey, error.Code);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public class RunConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Contains($"'{key}'", error.Message);
     }
 
@@ -102,7 +102,7 @@ public class RunConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Equal(key, error.Column);
         Assert.StartsWith($"run.json: run config key '{key}' must be", error.Message);
     }
@@ -115,7 +115,7 @@ public class RunConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class RunConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
 
-        Assert.Equal(PanelErrorCodes.BadConfig, error.Code);
+        Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Equal("costPerUnit", error.Column);
         Assert.Contains(expected, error.Message);
         Assert.StartsWith("run.json: run config key 'costPerUnit'", error.Message);

@@ -36,7 +36,7 @@ public class OutputSchemaTests : IDisposable
     public async Task Columns_have_the_contract_names_and_types(string file, string[] expected)
     {
         var dir = Path.Combine(_root, "out");
-        await OutputWriter.WriteAsync(dir, SampleOutputs.Create());
+        await WriteTablesAsync(dir, SampleOutputs.Create());
 
         await using var reader = await ParquetReader.CreateAsync(Path.Combine(dir, file));
         var elements = reader.Metadata!.Schema.Skip(1).ToList(); // [0] is the root
@@ -70,7 +70,7 @@ public class OutputSchemaTests : IDisposable
     public async Task Clr_types_read_back_as_declared()
     {
         var dir = Path.Combine(_root, "clr");
-        await OutputWriter.WriteAsync(dir, SampleOutputs.Create());
+        await WriteTablesAsync(dir, SampleOutputs.Create());
         await using var reader = await ParquetReader.CreateAsync(Path.Combine(dir, "training_history.parquet"));
         var types = reader.Schema.GetDataFields().ToDictionary(f => f.Name, f => f.ClrType);
         Assert.Equal(typeof(int), types["outer_iteration"]);
@@ -79,5 +79,15 @@ public class OutputSchemaTests : IDisposable
 
         await using var fit = await ParquetReader.CreateAsync(Path.Combine(dir, "fit.parquet"), new ParquetOptions { UseDateOnlyTypeForDates = true });
         Assert.Equal(typeof(DateOnly), fit.Schema.GetDataFields().Single(f => f.Name == "date").ClrType);
+    }
+
+    private static async Task WriteTablesAsync(string dir, FitOutputs outputs)
+    {
+        Directory.CreateDirectory(dir);
+        await OutputTables.Decomposition.WriteAsync(Path.Combine(dir, OutputTables.DecompositionFile), outputs.Decomposition, default);
+        await OutputTables.Fit.WriteAsync(Path.Combine(dir, OutputTables.FitFile), outputs.Fit, default);
+        await OutputTables.Adjacency.WriteAsync(Path.Combine(dir, OutputTables.AdjacencyFile), outputs.Adjacency, default);
+        await OutputTables.History.WriteAsync(Path.Combine(dir, OutputTables.HistoryFile), outputs.History, default);
+        await OutputTables.Channels.WriteAsync(Path.Combine(dir, OutputTables.ChannelsFile), outputs.Channels, default);
     }
 }

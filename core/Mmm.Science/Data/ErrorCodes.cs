@@ -1,7 +1,10 @@
 namespace Mmm.Science.Data;
 
-/// <summary>The values of <see cref="PanelInputException.Code"/>.</summary>
-public static class PanelErrorCodes
+/// <summary>
+/// Every code of error.json (docs/contract.md): the input codes of <see cref="PanelInputException.Code"/> and
+/// the codes of a run that fails after its input was accepted.
+/// </summary>
+public static class ErrorCodes
 {
     public const string NotParquet = "not_parquet";
     public const string MissingColumn = "missing_column";
@@ -20,4 +23,13 @@ public static class PanelErrorCodes
     public const string TooLarge = "too_large";
     public const string BadConfig = "bad_config";
     public const string UnknownConfigKey = "unknown_config_key";
+
+    /// <summary>The input blob no longer has the ETag its run started from (overwritten or deleted before the run read it).</summary>
+    public const string InputChanged = "input_changed";
+    /// <summary>Validating the input failed for a reason that is not the input's (the activity failed after its retries).</summary>
+    public const string ValidationFailed = "validation_failed";
+    /// <summary>The loss went non-finite; the message names the epoch, the term and the setting to lower.</summary>
+    public const string TrainingDiverged = "training_diverged";
+    /// <summary>Anything else that failed in training.</summary>
+    public const string TrainingFailed = "training_failed";
 }
