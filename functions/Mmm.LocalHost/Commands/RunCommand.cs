@@ -24,8 +24,7 @@ public static class RunCommand
         if (args.Positional.Count != 1) throw new UsageException(Usage);
         var file = args.Positional[0];
         if (!File.Exists(file)) throw new UsageException($"input file not found: {file}");
-        var blobName = RunInputs.UploadBlobName(Path.GetFileName(file))
-            ?? throw new UsageException($"'{Path.GetFileName(file)}' is not a usable dataset name (letters, digits, '-', '_', '.')");
+        if (!DatasetNames.TryBlobName(Path.GetFileName(file), out var blobName, out var error)) throw new UsageException(error);
         string? config = args.Option("config") is { } path ? await File.ReadAllTextAsync(path) : null;
 
         await using var pipeline = await LocalPipeline.StartAsync(LocalSettings.Load(), logging, "http://127.0.0.1:0");
