@@ -16,15 +16,10 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "bench [--epochs N] [--device cpu|cuda|auto]";
-
     private sealed record Size(string Name, int Regions, int Weeks, int Channels, int Controls, int Hidden);
 
-    public static int Run(CommandArguments args)
+    public static int Run(int epochs, string device)
     {
-        args.CheckOnly("epochs", "device");
-        int epochs = args.Int("epochs", 10);
-        var device = args.Option("device") ?? "auto";
         NativeHeap.KeepFreedMemory(); // as every training session does, so both timings see the same allocator
         System.Console.WriteLine($"torch threads: {get_num_threads()}, device: {DeviceChoice.Describe(DeviceChoice.Resolve(device))}, timed epochs: {epochs} (after 2 untimed)");
         System.Console.WriteLine($"{"size",-11}{"R x T x C x K, H",-26}{"full model s/epoch",20}{"bare GRU s/epoch",18}{"peak RSS MiB",14}");

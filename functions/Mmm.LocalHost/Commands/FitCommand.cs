@@ -13,25 +13,22 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class FitCommand
 {
-    public const string Usage = "fit <input.parquet> --out <dir> [--config <run-config.json>] [--device cpu|cuda|auto]";
     public const int DivergedExitCode = 4;
 
-    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    public static async Task<int> FitAsync(string input, string outDir, string? configPath, string? device, ILoggerFactory logging)
     {
-        args.CheckOnly("out", "config", "device");
-        if (args.Positional.Count != 1 || args.Option("out") is not { } outDir) throw new UsageException(Usage);
-        var input = Path.GetFullPath(args.Positional[0]);
+        input = Path.GetFullPath(input);
         if (!File.Exists(input)) throw new UsageException($"input file not found: {input}");
         OutputWriter.RefuseIfComplete(outDir);
 
         RunConfig? config = null;
-        if (args.Option("config") is { } configPath)
+        if (configPath is not null)
             config = RunConfig.Parse(await File.ReadAllTextAsync(configPath), Path.GetFileName(configPath));
         PanelReadResult read;
         await using (var stream = File.OpenRead(input))
             read = await PanelReader.ReadAsync(stream, Path.GetFileName(input), config);
         var runConfig = read.Config;
-        if (args.Option("device") is { } device)
+        if (device is not null)
             runConfig = runConfig with { Options = runConfig.Options with { Device = device } };
 
         var logger = logging.CreateLogger("fit");
