@@ -97,7 +97,7 @@ public class RunUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var response = await PostAsync(dataset, Panel());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!;
         Assert.Contains($"dataset name '{dataset}' is not usable", body);
         Assert.Contains(DatasetNames.Rule, body);
         Assert.Empty(client.Starts);
