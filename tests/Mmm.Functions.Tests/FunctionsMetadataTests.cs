@@ -68,7 +68,7 @@ public partial class FunctionsMetadataTests
         Assert.Contains($"subjectEndsWith: '{RunInputs.PanelExtension}'", Bicep);
         Assert.Contains("functionName=Host.Functions.BlobStarter&", Bicep);
         // The same container everywhere else it is named.
-        Assert.Equal(inputContainer, (string?)JsonNode.Parse(Repository.Read("host.json"))!["mmm"]!["inputContainer"]);
+        Assert.Equal(inputContainer, new MmmSettings().InputContainer);
         Assert.Equal(inputContainer, (string?)JsonNode.Parse(Repository.Read("local.settings.sample.json"))!["Values"]![MmmSettings.InputContainerSetting]);
         Assert.Contains($"{inputContainer}/{{dataset}}.parquet", Repository.Read("README.md"));
         Assert.Contains("Host.Functions.BlobStarter", Repository.Read("infra/README.md"));
