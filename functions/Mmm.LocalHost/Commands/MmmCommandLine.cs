@@ -40,7 +40,7 @@ public static class MmmCommandLine
             Console.WriteLine(Usage(root));
             return UsageExitCode;
         }
-        if (args is ["help"]) args = ["--help"];
+        if (args[0] == "help") args = [.. args[1..], "--help"]; // mmm help [command]
         var result = root.Parse(args);
         if (result.Action is not UsageAction && UsageError(result) is { } error)
             return Fail(error, result.CommandResult.Command);

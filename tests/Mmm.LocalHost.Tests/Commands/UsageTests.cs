@@ -48,6 +48,7 @@ public class UsageTests
     [InlineData("usage: mmm <command>", "--help")]
     [InlineData("usage: mmm fit <input.parquet> --out <dir> [--config <run-config.json>] [--device <cpu|cuda|auto>]", "fit", "--help")]
     [InlineData("--seeds <N>", "recovery", "-h")]
+    [InlineData("usage: mmm run <file.parquet>", "help", "run")]
     public async Task Help_prints_the_usage_on_stdout_and_exits_0(string expected, params string[] args)
     {
         var (code, stdout, _) = await MmmCli.RunAsync(args);
