@@ -30,8 +30,7 @@ public sealed class BlobStarter(RunLocations locations, ILogger<BlobStarter> log
             return;
         }
         var properties = await blob.GetPropertiesAsync(cancellationToken: ct);
-        var (instanceId, input) = locations.For(name, properties.Value.ETag.ToString());
-        bool started = await RunLocations.StartAsync(client, instanceId, input, ct);
-        logger.LogInformation(started ? "Started {InstanceId} for {Blob}" : "{InstanceId} for {Blob} exists; nothing started", instanceId, name);
+        var run = await locations.Runs.StartAsync(new DurableClientStarter(client), name, properties.Value.ETag.ToString(), ct);
+        logger.LogInformation(run.Started ? "Started {InstanceId} for {Blob}" : "{InstanceId} for {Blob} exists; nothing started", run.InstanceId, name);
     }
 }

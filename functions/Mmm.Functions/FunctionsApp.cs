@@ -16,33 +16,33 @@ using Mmm.Workflow.Storage;
 namespace Mmm.Functions;
 
 /// <summary>
-/// The app's services: the shared settings record read from host.json (copied next to the app; the worker does
-/// not get the host's view of it) with <c>AzureFunctionsJobHost__</c> overrides and the app settings, the
+/// The app's services: the shared settings record bound from host.json (copied next to the app; the worker does
+/// not get the host's view of it), the app settings and <c>AzureFunctionsJobHost__</c> overrides and validated at start, the
 /// workflow's JSON options as the worker's serializer (the Durable extension uses it for orchestration and
 /// activity payloads and custom status, so the status JSON has the same keys as the local host's), the storage
 /// account, and the activities on the configured training device.
 /// </summary>
 public static class FunctionsApp
 {
-    public static MmmSettings Configure(FunctionsApplicationBuilder builder)
+    public static void Configure(FunctionsApplicationBuilder builder)
     {
+        // The worker's configuration already holds the app settings (environment variables); host.json comes next to the
+        // app, then its AzureFunctionsJobHost__ overrides, as the Functions host layers them.
         var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
         builder.Configuration.AddJsonFile(hostJson, optional: true).AddEnvironmentVariables(MmmSettings.HostJsonOverridePrefix);
-        var settings = MmmSettings.From(builder.Configuration, hostJson);
 
         var services = builder.Services;
-        services.AddSingleton(settings);
+        services.AddMmmSettings(builder.Configuration);
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
         // The Durable extension turns an orchestration's JSON input into GetInput<T>'s type with the worker's global
         // JSON options in some versions: they get the same settings.
         services.Configure<JsonSerializerOptions>(WorkflowJson.ApplyTo);
-        services.AddSingleton(_ => CreateBlobService(builder.Configuration, settings));
+        services.AddSingleton(sp => CreateBlobService(builder.Configuration, sp.GetRequiredService<MmmSettings>()));
         services.AddSingleton<IRunStore>(sp => new BlobRunStore(sp.GetRequiredService<BlobServiceClient>()));
-        services.AddSingleton(_ => new ComputeThreads(settings.MaxConcurrentActivityFunctions));
-        services.AddSingleton(sp => new MmmActivities(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<ILoggerFactory>(), settings.TrainingDevice,
-            sp.GetRequiredService<ComputeThreads>()));
+        services.AddSingleton(sp => new ComputeThreads(sp.GetRequiredService<MmmSettings>().MaxConcurrentActivityFunctions));
+        services.AddSingleton(sp => new MmmActivities(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<MmmSettings>().TrainingDevice, sp.GetRequiredService<ComputeThreads>()));
         services.AddSingleton<RunLocations>();
-        return settings;
     }
 
     /// <summary>

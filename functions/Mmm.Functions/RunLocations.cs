@@ -8,30 +8,37 @@ using Mmm.Workflow.Settings;
 
 namespace Mmm.Functions;
 
-/// <summary>The pipeline's containers in the app's storage account (from <see cref="MmmSettings"/>), and the start of a run.</summary>
+/// <summary>The pipeline's containers in the app's storage account (from <see cref="MmmSettings"/>): the shared <see cref="RunStarter"/>.</summary>
 public sealed class RunLocations(BlobServiceClient service, MmmSettings settings)
 {
     /// <summary>Every status the SDK accepts as a dedupe status: an id that exists in any state starts nothing, so a run never runs twice.</summary>
     public static readonly OrchestrationRuntimeStatus[] DedupeStatuses = [.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses];
 
-    public BlobContainerClient Input { get; } = service.GetBlobContainerClient(settings.InputContainer);
+    public RunStarter Runs { get; } = new(service, settings.InputContainer, settings.OutputContainer, settings.WorkContainer);
+
+    public BlobContainerClient Input => Runs.Input;
 
     /// <summary>Instance id and orchestration input for the input blob <paramref name="blobName"/> with <paramref name="etag"/>.</summary>
-    public (string InstanceId, RunInput Input) For(string blobName, string etag) => RunInputs.For(
-        Input.Uri.ToString(), service.GetBlobContainerClient(settings.OutputContainer).Uri.ToString(),
-        service.GetBlobContainerClient(settings.WorkContainer).Uri.ToString(), blobName, etag);
+    public (string InstanceId, RunInput Input) For(string blobName, string etag) => Runs.Plan(blobName, etag);
 
-    /// <summary>
-    /// Schedules the run; false when an instance with its id exists in any state (a re-delivered event, a second
-    /// upload path). The Durable Functions host refuses such a start with gRPC status AlreadyExists, which the SDK
-    /// client (1.28) raises as <see cref="OrchestrationAlreadyExistsException"/>.
-    /// </summary>
-    public static async Task<bool> StartAsync(DurableTaskClient client, string instanceId, RunInput input, CancellationToken ct)
+    /// <summary>Schedules the run; false when an instance with its id exists in any state (<see cref="DurableClientStarter"/>).</summary>
+    public static Task<bool> StartAsync(DurableTaskClient client, string instanceId, RunInput input, CancellationToken ct) =>
+        new DurableClientStarter(client).StartAsync(instanceId, input, ct);
+}
+
+/// <summary>
+/// Starts the orchestration through the Durable extension's client. The Durable Functions host refuses a start
+/// for an id that exists with gRPC status AlreadyExists, which the SDK client (1.28) raises as
+/// <see cref="OrchestrationAlreadyExistsException"/>: that is "nothing started" (a re-delivered event, a second upload path).
+/// </summary>
+public sealed class DurableClientStarter(DurableTaskClient client) : IOrchestrationStarter
+{
+    public async Task<bool> StartAsync(string instanceId, RunInput input, CancellationToken ct)
     {
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(MmmOrchestrator.Name, input,
-                new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(DedupeStatuses), ct);
+                new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(RunLocations.DedupeStatuses), ct);
             return true;
         }
         catch (Exception e) when (e is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists })

@@ -70,7 +70,7 @@ public partial class FunctionsMetadataTests
         var starter = (string)Assert.Single(Functions, f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "blobTrigger"))!["name"]!;
         Assert.Contains($"functionName=Host.Functions.{starter}&", Bicep);
         // The same container everywhere else it is named.
-        Assert.Equal(inputContainer, (string?)JsonNode.Parse(Repository.Read("host.json"))!["mmm"]!["inputContainer"]);
+        Assert.Equal(inputContainer, new MmmSettings().InputContainer);
         Assert.Equal(inputContainer, (string?)JsonNode.Parse(Repository.Read("local.settings.sample.json"))!["Values"]![MmmSettings.InputContainerSetting]);
     }
 

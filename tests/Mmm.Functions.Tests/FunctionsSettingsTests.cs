@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Mmm.Functions.Tests.Support;
 using Mmm.Workflow.Settings;
 
@@ -43,5 +44,17 @@ public class FunctionsSettingsTests
             Environment.SetEnvironmentVariable(device, null);
             Environment.SetEnvironmentVariable(activities, null);
         }
+    }
+
+    [Fact]
+    public void A_bad_setting_stops_the_app_at_start_naming_the_key()
+    {
+        using var app = FunctionsAppHost.Build(new Dictionary<string, string?>
+        {
+            [MmmSettings.StorageSetting] = "UseDevelopmentStorage=true",
+            [MmmSettings.InputContainerSetting] = "Bad_Name",
+        });
+        var e = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("MMM_INPUT_CONTAINER must be a blob container name (3-63 lower-case letters, digits or '-'), not 'Bad_Name'", e.Message);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Mmm.Workflow.Settings;
 
 namespace Mmm.Workflow.Tests;
@@ -18,18 +20,25 @@ public class MmmSettingsTests
             },
             "blobs": { "poisonBlobThreshold": 3 }
           },
-          "mmm": {
-            "inputContainer": "in-c", "outputContainer": "out-c", "workContainer": "work-c",
-            "scanIntervalSeconds": 0.5, "training": { "device": "CUDA" }
-          }
+          "mmm": { "scanIntervalSeconds": 0.5, "training": { "device": "CUDA" } }
         }
         """;
 
+    private static IConfiguration Configuration(string hostJson, params (string Key, string? Value)[] appSettings) => new ConfigurationBuilder()
+        .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(hostJson)))
+        .AddInMemoryCollection(appSettings.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)))
+        .Build();
+
     private static MmmSettings Read(string hostJson, params (string Key, string? Value)[] appSettings) =>
-        MmmSettings.From(new ConfigurationBuilder()
-            .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(hostJson)))
-            .AddInMemoryCollection(appSettings.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)))
-            .Build());
+        MmmSettings.From(Configuration(hostJson, appSettings));
+
+    /// <summary>A file of the repository (found above the test's folder: the one holding Pipeline.sln).</summary>
+    private static string RepositoryFile(string name)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "Pipeline.sln"))) folder = folder.Parent ?? throw new DirectoryNotFoundException("Pipeline.sln");
+        return Path.Combine(folder.FullName, name);
+    }
 
     [Fact]
     public void Reads_every_host_json_section_into_one_record()
@@ -44,7 +53,6 @@ public class MmmSettingsTests
         Assert.Equal(2, s.MaxConcurrentActivityFunctions);
         Assert.Equal(8, s.MaxConcurrentOrchestratorFunctions);
         Assert.Equal(3, s.PoisonBlobThreshold);
-        Assert.Equal(("in-c", "out-c", "work-c"), (s.InputContainer, s.OutputContainer, s.WorkContainer));
         Assert.Equal(TimeSpan.FromMilliseconds(500), s.ScanInterval);
         Assert.Equal("cuda", s.TrainingDevice);
         Assert.Null(s.StorageConnectionString);
@@ -53,7 +61,7 @@ public class MmmSettingsTests
     }
 
     [Fact]
-    public void App_settings_name_the_hub_override_containers_and_carry_storage_key_and_worker()
+    public void App_settings_name_the_hub_and_containers_and_carry_storage_key_and_worker()
     {
         var s = Read(HostJson, ("TASKHUB_NAME", "hubx"), ("MMM_INPUT_CONTAINER", "env-in"), ("MMM_OUTPUT_CONTAINER", "env-out"),
             ("MMM_WORK_CONTAINER", "env-work"), ("AzureWebJobsStorage", "UseDevelopmentStorage=true"), ("MMM_API_KEY", "k1"), ("MMM_WORKER_ID", "w7"));
@@ -74,9 +82,11 @@ public class MmmSettingsTests
     [Fact]
     public void Unresolved_hub_reference_and_empty_values_fall_back_to_defaults()
     {
-        var s = Read(HostJson, ("TASKHUB_NAME", ""), ("MMM_INPUT_CONTAINER", ""));
+        var s = Read(HostJson, ("TASKHUB_NAME", ""), ("MMM_INPUT_CONTAINER", ""), ("MMM_API_KEY", ""), ("AzureWebJobsStorage", ""));
         Assert.Equal(MmmSettings.DefaultHubName, s.HubName);
-        Assert.Equal("in-c", s.InputContainer);
+        Assert.Equal(new MmmSettings().InputContainer, s.InputContainer);
+        Assert.Null(s.ApiKey);
+        Assert.Null(s.StorageConnectionString);
         Assert.Equal("prodhub", Read("""{"extensions":{"durableTask":{"hubName":"prodhub"}}}""", ("TASKHUB_NAME", "other")).HubName);
     }
 
@@ -92,35 +102,52 @@ public class MmmSettingsTests
     }
 
     [Theory]
-    [InlineData("""{"extensions":{"blobs":{"poisonBlobThreshold":0}}}""", "poisonBlobThreshold")]
-    [InlineData("""{"extensions":{"blobs":{"poisonBlobThreshold":"many"}}}""", "poisonBlobThreshold")]
-    [InlineData("""{"extensions":{"durableTask":{"hubName":"my-hub"}}}""", "hubName")]
-    [InlineData("""{"extensions":{"durableTask":{"storageProvider":{"partitionCount":17}}}}""", "partitionCount")]
-    [InlineData("""{"extensions":{"durableTask":{"storageProvider":{"maxQueuePollingInterval":"soon"}}}}""", "maxQueuePollingInterval")]
-    [InlineData("""{"extensions":{"durableTask":{"maxConcurrentActivityFunctions":0}}}""", "maxConcurrentActivityFunctions")]
-    [InlineData("""{"mmm":{"training":{"device":"gpu"}}}""", "mmm.training.device")]
-    [InlineData("""{"mmm":{"inputContainer":"Bad_Name"}}""", "mmm.inputContainer")]
-    [InlineData("""{"mmm":{"scanIntervalSeconds":0}}""", "mmm.scanIntervalSeconds")]
-    public void A_bad_value_is_an_error_that_names_the_key(string hostJson, string key)
+    [InlineData("""{"extensions":{"blobs":{"poisonBlobThreshold":0}}}""", "extensions.blobs.poisonBlobThreshold must be at least 1, not 0")]
+    [InlineData("""{"extensions":{"blobs":{"poisonBlobThreshold":"many"}}}""", "'many' at 'extensions:blobs:poisonBlobThreshold'")]
+    [InlineData("""{"extensions":{"durableTask":{"hubName":"my-hub"}}}""", "extensions.durableTask.hubName must be 3-45 ASCII letters or digits starting with a letter, not 'my-hub'")]
+    [InlineData("""{"extensions":{"durableTask":{"storageProvider":{"partitionCount":17}}}}""", "partitionCount must be between 1 and 16, not 17")]
+    [InlineData("""{"extensions":{"durableTask":{"storageProvider":{"maxQueuePollingInterval":"soon"}}}}""", "'soon' at 'extensions:durableTask:storageProvider:maxQueuePollingInterval'")]
+    [InlineData("""{"extensions":{"durableTask":{"maxConcurrentActivityFunctions":0}}}""", "maxConcurrentActivityFunctions must be at least 1")]
+    [InlineData("""{"mmm":{"training":{"device":"gpu"}}}""", "mmm.training.device must be auto, cpu or cuda, not 'gpu'")]
+    [InlineData("""{"mmm":{"scanIntervalSeconds":0}}""", "mmm.scanIntervalSeconds must be positive")]
+    public void A_bad_value_is_an_error_that_names_the_key(string hostJson, string message)
     {
         var e = Assert.Throws<InvalidDataException>(() => Read(hostJson));
-        Assert.Contains(key, e.Message, StringComparison.OrdinalIgnoreCase); // e.g. "... value 'many' at 'extensions:blobs:PoisonBlobThreshold' ..."
+        Assert.Contains(message, e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("host.json: ", e.Message);
     }
 
     [Fact]
-    public void The_repository_host_json_sets_the_engine_deliberately()
+    public void A_bad_container_app_setting_is_named()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "host.json");
-        var s = MmmSettings.From(new ConfigurationBuilder().AddJsonFile(path).Build(), path);
-        Assert.Equal(MmmSettings.DefaultHubName, s.HubName); // %TASKHUB_NAME% unset
-        Assert.Equal(4, s.PartitionCount);
-        Assert.Equal(TimeSpan.FromSeconds(1), s.MaxQueuePollingInterval);
-        Assert.Equal(TimeSpan.FromMinutes(1), s.WorkItemQueueVisibilityTimeout);
-        Assert.False(s.UseTablePartitionManagement);
-        Assert.Equal(1, s.MaxConcurrentActivityFunctions);
-        Assert.Equal(5, s.PoisonBlobThreshold);
-        Assert.Equal("mmm-input", s.InputContainer);
-        Assert.Equal("auto", s.TrainingDevice);
+        var e = Assert.Throws<InvalidDataException>(() => Read("{}", ("MMM_INPUT_CONTAINER", "Bad_Name")));
+        Assert.Contains("MMM_INPUT_CONTAINER must be a blob container name (3-63 lower-case letters, digits or '-'), not 'Bad_Name'", e.Message);
+    }
+
+    [Fact]
+    public void A_host_validates_the_settings_at_start()
+    {
+        var services = new ServiceCollection();
+        services.AddMmmSettings(Configuration("""{"extensions":{"blobs":{"poisonBlobThreshold":0}}}"""));
+        using var provider = services.BuildServiceProvider();
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("extensions.blobs.poisonBlobThreshold must be at least 1, not 0", e.Message);
+    }
+
+    [Fact]
+    public void The_repository_host_json_binds_to_the_defaults()
+    {
+        // host.json carries the engine's settings for the Functions host too; they must be the C# defaults, which docs quote.
+        var path = RepositoryFile("host.json");
+        Assert.Equal(new MmmSettings(), MmmSettings.From(new ConfigurationBuilder().AddJsonFile(path).Build(), path)); // %TASKHUB_NAME% unset
+    }
+
+    [Fact]
+    public void The_sample_local_settings_bind_to_the_defaults()
+    {
+        var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryFile("local.settings.sample.json")))!["Values"]!.AsObject();
+        var s = MmmSettings.From(new ConfigurationBuilder().AddJsonFile(RepositoryFile("host.json"))
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, (string?)v.Value))).Build());
+        Assert.Equal(new MmmSettings { StorageConnectionString = "UseDevelopmentStorage=true" }, s);
     }
 }

@@ -98,8 +98,28 @@ public class RunInputsTests
     [InlineData("a/b", null)]
     [InlineData("a b", null)]
     [InlineData("a%2Fb", null)]
-    public void Upload_names_are_plain_parquet_blob_names(string dataset, string? expected) =>
-        Assert.Equal(expected, RunInputs.UploadBlobName(dataset));
+    [InlineData(".hidden", null)]
+    [InlineData("-dash", null)]
+    [InlineData("_under", "_under.parquet")]
+    public void Upload_names_are_plain_parquet_blob_names(string dataset, string? expected)
+    {
+        Assert.Equal(expected is not null, DatasetNames.TryBlobName(dataset, out var blobName, out var error));
+        Assert.Equal(expected, blobName);
+        if (expected is null)
+        {
+            Assert.Equal($"dataset name '{dataset}' is not usable: a dataset name is {DatasetNames.Rule}", error);
+            Assert.Equal(error, Assert.Throws<InvalidDatasetNameException>(() => DatasetNames.BlobName(dataset)).Message);
+        }
+        else Assert.Equal(expected, DatasetNames.BlobName(dataset));
+    }
+
+    [Fact]
+    public void Dataset_names_are_at_most_128_characters()
+    {
+        Assert.Equal(new string('a', 128) + ".parquet", DatasetNames.BlobName(new string('a', 128)));
+        Assert.Equal(new string('a', 128) + ".parquet", DatasetNames.BlobName(new string('a', 128) + ".parquet"));
+        Assert.False(DatasetNames.TryBlobName(new string('a', 129), out _, out _));
+    }
 
     [Theory]
     [InlineData("Running", 202)]

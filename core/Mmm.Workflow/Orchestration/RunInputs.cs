@@ -45,21 +45,6 @@ public static class RunInputs
         return (id, run);
     }
 
-    /// <summary>
-    /// The input blob name for an upload through the HTTP starter (<c>POST runs?dataset=...</c>):
-    /// <c>{dataset}.parquet</c>, or null when the dataset name is not 1 to 128 letters, digits, '-', '_' or '.'
-    /// (no folders, nothing a URL or a blob name would treat specially). A trailing .parquet is accepted.
-    /// </summary>
-    public static string? UploadBlobName(string? dataset)
-    {
-        if (string.IsNullOrWhiteSpace(dataset)) return null;
-        var stem = dataset.EndsWith(PanelExtension, StringComparison.OrdinalIgnoreCase) ? dataset[..^PanelExtension.Length] : dataset;
-        if (stem.Length is 0 or > 128 || stem.Trim('.').Length == 0) return null;
-        foreach (var c in stem)
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) return null;
-        return stem + PanelExtension;
-    }
-
     /// <summary>Escapes each path segment of a blob name, keeping the '/' separators (as BlobClient.Uri does).</summary>
     public static string Escape(string blobName) => string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString));
 }

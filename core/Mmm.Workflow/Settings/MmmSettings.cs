@@ -3,12 +3,12 @@ using Microsoft.Extensions.Configuration;
 namespace Mmm.Workflow.Settings;
 
 /// <summary>
-/// The settings both hosts run on, read from one <see cref="IConfiguration"/>: host.json (the
-/// <c>extensions.durableTask</c>, <c>extensions.blobs</c> and <c>mmm</c> sections, overridable key by key with
-/// <c>AzureFunctionsJobHost__</c> app settings as in the Functions host) and app settings (environment, and
-/// locally local.settings.json): <c>AzureWebJobsStorage</c>, <c>TASKHUB_NAME</c> (for <c>%TASKHUB_NAME%</c>),
-/// <c>MMM_INPUT_CONTAINER</c>, <c>MMM_OUTPUT_CONTAINER</c>, <c>MMM_WORK_CONTAINER</c>, <c>MMM_API_KEY</c>,
-/// <c>MMM_WORKER_ID</c>. Empty values count as absent. docs/pipeline.md lists every setting and why it has its value.
+/// The settings both hosts run on, and the one place their defaults live (docs/pipeline.md quotes them). Bound by
+/// <see cref="MmmSettingsServices.AddMmmSettings"/> (options binding, then <see cref="MmmSettingsValidator"/> at start)
+/// from one <see cref="IConfiguration"/>: each property's key is the host.json path the Functions host reads
+/// (<c>extensions:durableTask:...</c>, <c>extensions:blobs:...</c>, the pipeline's own <c>mmm:...</c>) or an app
+/// setting (<c>AzureWebJobsStorage</c>, <c>MMM_INPUT_CONTAINER</c>, ...). In host.json, <c>%NAME%</c> is the app
+/// setting NAME (<c>"hubName": "%TASKHUB_NAME%"</c>); empty values count as absent.
 /// </summary>
 public sealed record MmmSettings
 {
@@ -17,6 +17,7 @@ public sealed record MmmSettings
     /// <summary>The prefix of app settings that override host.json keys (<c>AzureFunctionsJobHost__extensions__durableTask__hubName</c>).</summary>
     public const string HostJsonOverridePrefix = "AzureFunctionsJobHost__";
 
+    public const string HubNameKey = "extensions:durableTask:hubName";
     public const string StorageSetting = "AzureWebJobsStorage";
     public const string InputContainerSetting = "MMM_INPUT_CONTAINER";
     public const string OutputContainerSetting = "MMM_OUTPUT_CONTAINER";
@@ -25,132 +26,109 @@ public sealed record MmmSettings
     public const string WorkerIdSetting = "MMM_WORKER_ID";
 
     /// <summary>The task hub: its queues, tables and lease/large-message containers in the storage account.</summary>
-    public string HubName { get; init; } = DefaultHubName;
+    [ConfigurationKeyName(HubNameKey)]
+    public string HubName { get; set; } = DefaultHubName;
 
     /// <summary>Control queues of the hub; fixed once the hub exists (a hub's partition count cannot change).</summary>
-    public int PartitionCount { get; init; } = 4;
+    [ConfigurationKeyName("extensions:durableTask:storageProvider:partitionCount")]
+    public int PartitionCount { get; set; } = 4;
 
     /// <summary>How long a dequeued orchestration message stays invisible; an orchestrator episode is milliseconds.</summary>
-    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    [ConfigurationKeyName("extensions:durableTask:storageProvider:controlQueueVisibilityTimeout")]
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// How long a dequeued activity message stays invisible. The worker renews it while the activity runs
     /// (DurableTask.Core renews 30 s before expiry, at least every 30 s), so a long training activity keeps it;
     /// when the process dies it is what an unfinished activity waits before another worker runs it again.
     /// </summary>
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    [ConfigurationKeyName("extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout")]
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The longest wait between two polls of an idle queue: the worst-case latency of a new start or a finished activity.</summary>
-    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(30);
+    [ConfigurationKeyName("extensions:durableTask:storageProvider:maxQueuePollingInterval")]
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The partition manager: false (host.json says so) is the safe blob-lease manager (intent then ownership leases:
-    /// a new worker owns its partitions about 5 s after it starts, a dead one's move on once its 30 s lease ends);
-    /// true is the table-based manager Durable Functions v3 defaults to, which in DurableTask.AzureStorage 2.11
-    /// keeps a cleanly stopped worker's leases until they expire, so a restarted local host waits up to 30 s.
+    /// The partition manager: false is the safe blob-lease manager (intent then ownership leases: a new worker owns
+    /// its partitions about 5 s after it starts, a dead one's move on once its 30 s lease ends); true is the
+    /// table-based manager Durable Functions v3 defaults to, which in DurableTask.AzureStorage 2.11 keeps a cleanly
+    /// stopped worker's leases until they expire, so a restarted local host waits up to 30 s.
     /// </summary>
-    public bool UseTablePartitionManagement { get; init; }
+    [ConfigurationKeyName("extensions:durableTask:storageProvider:useTablePartitionManagement")]
+    public bool UseTablePartitionManagement { get; set; }
 
     /// <summary>Activities running at the same time in one process (training is heavy: one per GPU or per machine).</summary>
-    public int MaxConcurrentActivityFunctions { get; init; } = 1;
+    [ConfigurationKeyName("extensions:durableTask:maxConcurrentActivityFunctions")]
+    public int MaxConcurrentActivityFunctions { get; set; } = 1;
 
     /// <summary>Orchestrator episodes running at the same time in one process.</summary>
-    public int MaxConcurrentOrchestratorFunctions { get; init; } = 4;
+    [ConfigurationKeyName("extensions:durableTask:maxConcurrentOrchestratorFunctions")]
+    public int MaxConcurrentOrchestratorFunctions { get; set; } = 4;
 
     /// <summary>Failed starts of one blob version before it goes to the poison queue.</summary>
-    public int PoisonBlobThreshold { get; init; } = 5;
+    [ConfigurationKeyName("extensions:blobs:poisonBlobThreshold")]
+    public int PoisonBlobThreshold { get; set; } = 5;
 
-    public string InputContainer { get; init; } = "mmm-input";
-    public string OutputContainer { get; init; } = "mmm-output";
-    public string WorkContainer { get; init; } = "mmm-work";
+    /// <summary>The container of panels (and run configs); the Functions blob trigger reads the same app setting.</summary>
+    [ConfigurationKeyName(InputContainerSetting)]
+    public string InputContainer { get; set; } = "mmm-input";
 
-    /// <summary>How often the local blob watcher lists the input container.</summary>
-    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(2);
+    [ConfigurationKeyName(OutputContainerSetting)]
+    public string OutputContainer { get; set; } = "mmm-output";
 
-    /// <summary>cpu or cuda replace every run config's device on this host; auto leaves the run config's choice.</summary>
-    public string TrainingDevice { get; init; } = "auto";
+    [ConfigurationKeyName(WorkContainerSetting)]
+    public string WorkContainer { get; set; } = "mmm-work";
 
-    /// <summary><c>AzureWebJobsStorage</c> as a connection string, or null (then identity-based settings apply).</summary>
-    public string? StorageConnectionString { get; init; }
+    /// <summary>How often the local blob watcher lists the input container, in seconds (host.json <c>mmm.scanIntervalSeconds</c>).</summary>
+    [ConfigurationKeyName("mmm:scanIntervalSeconds")]
+    public double ScanIntervalSeconds { get; set; } = 1;
 
-    /// <summary>The local management API's key; null when the API is open.</summary>
-    public string? ApiKey { get; init; }
-
-    /// <summary>This process's name among the workers of the hub; null: a unique one is made up (machine, process id, random).</summary>
-    public string? WorkerId { get; init; }
-
-    /// <summary>Reads and validates the settings; a bad value raises <see cref="InvalidDataException"/> naming the key.</summary>
-    /// <param name="source">Where host.json came from, for error messages.</param>
-    public static MmmSettings From(IConfiguration configuration, string source = "host.json")
+    /// <summary><see cref="ScanIntervalSeconds"/> as a time span (not a configuration key of its own).</summary>
+    public TimeSpan ScanInterval
     {
-        var defaults = new MmmSettings();
-        DurableTaskSection durable;
-        BlobsSection blobs;
-        MmmSection mmm;
-        try
-        {
-            durable = Bind<DurableTaskSection>(configuration, "extensions:durableTask");
-            blobs = Bind<BlobsSection>(configuration, "extensions:blobs");
-            mmm = Bind<MmmSection>(configuration, "mmm");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InvalidDataException($"{source}: {e.Message}", e);
-        }
-        string? App(string key) => configuration[key] is { Length: > 0 } value ? value : null;
-        string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-        var storage = durable.StorageProvider ?? new StorageProviderSection();
-        var settings = new MmmSettings
-        {
-            HubName = Text(Resolve(durable.HubName, App)) ?? defaults.HubName,
-            PartitionCount = storage.PartitionCount ?? defaults.PartitionCount,
-            ControlQueueVisibilityTimeout = storage.ControlQueueVisibilityTimeout ?? defaults.ControlQueueVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = storage.WorkItemQueueVisibilityTimeout ?? defaults.WorkItemQueueVisibilityTimeout,
-            MaxQueuePollingInterval = storage.MaxQueuePollingInterval ?? defaults.MaxQueuePollingInterval,
-            UseTablePartitionManagement = storage.UseTablePartitionManagement ?? defaults.UseTablePartitionManagement,
-            MaxConcurrentActivityFunctions = durable.MaxConcurrentActivityFunctions ?? defaults.MaxConcurrentActivityFunctions,
-            MaxConcurrentOrchestratorFunctions = durable.MaxConcurrentOrchestratorFunctions ?? defaults.MaxConcurrentOrchestratorFunctions,
-            PoisonBlobThreshold = blobs.PoisonBlobThreshold ?? defaults.PoisonBlobThreshold,
-            InputContainer = App(InputContainerSetting) ?? Text(mmm.InputContainer) ?? defaults.InputContainer,
-            OutputContainer = App(OutputContainerSetting) ?? Text(mmm.OutputContainer) ?? defaults.OutputContainer,
-            WorkContainer = App(WorkContainerSetting) ?? Text(mmm.WorkContainer) ?? defaults.WorkContainer,
-            ScanInterval = mmm.ScanIntervalSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.ScanInterval,
-            TrainingDevice = Text(mmm.Training?.Device)?.ToLowerInvariant() ?? defaults.TrainingDevice,
-            StorageConnectionString = App(StorageSetting),
-            ApiKey = App(ApiKeySetting),
-            WorkerId = App(WorkerIdSetting),
-        };
-        settings.Validate(source);
-        return settings;
+        get => TimeSpan.FromSeconds(ScanIntervalSeconds);
+        set => ScanIntervalSeconds = value.TotalSeconds;
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section) where T : new() =>
-        configuration.GetSection(section).Get<T>() ?? new T();
+    /// <summary>cpu or cuda replace every run config's device on this host; auto leaves the run config's choice.</summary>
+    [ConfigurationKeyName("mmm:training:device")]
+    public string TrainingDevice { get; set; } = "auto";
 
-    /// <summary>host.json's app-setting syntax: <c>%NAME%</c> is the app setting NAME (absent: null); other text as is.</summary>
-    private static string? Resolve(string? text, Func<string, string?> appSetting) =>
-        text is { Length: > 2 } && text[0] == '%' && text[^1] == '%' ? appSetting(text[1..^1]) : text;
+    /// <summary><c>AzureWebJobsStorage</c> as a connection string, or null (then identity-based settings apply).</summary>
+    [ConfigurationKeyName(StorageSetting)]
+    public string? StorageConnectionString { get; set; }
 
-    private void Validate(string source)
+    /// <summary>The local management API's key; null when the API is open.</summary>
+    [ConfigurationKeyName(ApiKeySetting)]
+    public string? ApiKey { get; set; }
+
+    /// <summary>This process's name among the workers of the hub; null: a unique one is made up (machine, process id, random).</summary>
+    [ConfigurationKeyName(WorkerIdSetting)]
+    public string? WorkerId { get; set; }
+
+    /// <summary>
+    /// Binds, resolves and validates the settings outside a host (the local host, tests), through the same options
+    /// registration the hosts use; a bad value raises <see cref="InvalidDataException"/> naming the key.
+    /// </summary>
+    /// <param name="source">Where the configuration came from (host.json's path), for error messages.</param>
+    public static MmmSettings From(IConfiguration configuration, string source = "host.json") => MmmSettingsServices.Resolve(configuration, source);
+
+    /// <summary>After binding: host.json's <c>%NAME%</c> references resolved against the app settings, empty values back to the defaults.</summary>
+    internal void Normalize(IConfiguration configuration)
     {
-        void Require(bool ok, string key, string rule)
-        {
-            if (!ok) throw new InvalidDataException($"{source}: {key} {rule}");
-        }
-        Require(HubName.Length is >= 3 and <= 45 && char.IsAsciiLetter(HubName[0]) && HubName.All(char.IsAsciiLetterOrDigit),
-            "extensions.durableTask.hubName", $"must be 3-45 ASCII letters or digits starting with a letter, not '{HubName}'");
-        Require(PartitionCount is >= 1 and <= 16, "extensions.durableTask.storageProvider.partitionCount", "must be between 1 and 16");
-        Require(ControlQueueVisibilityTimeout > TimeSpan.Zero, "extensions.durableTask.storageProvider.controlQueueVisibilityTimeout", "must be positive");
-        Require(WorkItemQueueVisibilityTimeout > TimeSpan.Zero, "extensions.durableTask.storageProvider.workItemQueueVisibilityTimeout", "must be positive");
-        Require(MaxQueuePollingInterval > TimeSpan.Zero, "extensions.durableTask.storageProvider.maxQueuePollingInterval", "must be positive");
-        Require(MaxConcurrentActivityFunctions >= 1, "extensions.durableTask.maxConcurrentActivityFunctions", "must be at least 1");
-        Require(MaxConcurrentOrchestratorFunctions >= 1, "extensions.durableTask.maxConcurrentOrchestratorFunctions", "must be at least 1");
-        Require(PoisonBlobThreshold >= 1, "extensions.blobs.poisonBlobThreshold", "must be at least 1");
-        Require(ScanInterval > TimeSpan.Zero, "mmm.scanIntervalSeconds", "must be positive");
-        Require(TrainingDevice is "auto" or "cpu" or "cuda", "mmm.training.device", $"must be auto, cpu or cuda, not '{TrainingDevice}'");
-        foreach (var (key, name) in new[] { ("mmm.inputContainer", InputContainer), ("mmm.outputContainer", OutputContainer), ("mmm.workContainer", WorkContainer) })
-            Require(name.Length is >= 3 and <= 63 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'),
-                key, $"must be a blob container name (3-63 lower-case letters, digits or '-'), not '{name}'");
+        var defaults = new MmmSettings();
+        string? App(string key) => configuration[key] is { Length: > 0 } value ? value : null;
+        string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        string? Resolve(string? text) => text is { Length: > 2 } && text[0] == '%' && text[^1] == '%' ? App(text[1..^1]) : text;
+
+        HubName = Text(Resolve(configuration[HubNameKey])) ?? defaults.HubName;
+        InputContainer = Text(InputContainer) ?? defaults.InputContainer;
+        OutputContainer = Text(OutputContainer) ?? defaults.OutputContainer;
+        WorkContainer = Text(WorkContainer) ?? defaults.WorkContainer;
+        TrainingDevice = Text(TrainingDevice)?.ToLowerInvariant() ?? defaults.TrainingDevice;
+        StorageConnectionString = App(StorageSetting);
+        ApiKey = App(ApiKeySetting);
+        WorkerId = App(WorkerIdSetting);
     }
 }

@@ -20,15 +20,13 @@ public sealed class RunStartFunction(RunLocations locations)
         [DurableClient] DurableTaskClient client,
         CancellationToken ct)
     {
-        if (RunInputs.UploadBlobName(req.Query["dataset"]) is not { } blobName)
+        if (!DatasetNames.TryBlobName(req.Query["dataset"], out var blobName, out var error))
         {
             var bad = req.CreateResponse(HttpStatusCode.BadRequest);
-            await bad.WriteStringAsync("Query parameter 'dataset' must be 1 to 128 letters, digits, '-', '_' or '.'; the body is the Parquet panel.");
+            await bad.WriteStringAsync($"Query parameter 'dataset': {error}. The body is the Parquet panel.");
             return bad;
         }
-        var uploaded = await locations.Input.GetBlobClient(blobName).UploadAsync(req.Body, overwrite: true, ct);
-        var (instanceId, input) = locations.For(blobName, uploaded.Value.ETag.ToString());
-        await RunLocations.StartAsync(client, instanceId, input, ct);
-        return await client.CreateCheckStatusResponseAsync(req, instanceId, ct);
+        var run = await locations.Runs.UploadAndStartAsync(new DurableClientStarter(client), blobName, req.Body, ct: ct);
+        return await client.CreateCheckStatusResponseAsync(req, run.InstanceId, ct);
     }
 }

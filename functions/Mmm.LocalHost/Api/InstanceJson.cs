@@ -7,7 +7,6 @@ namespace Mmm.LocalHost.Api;
 /// <summary>The status JSON of one instance, as Durable Functions' HTTP API writes it (camelCase, embedded JSON values).</summary>
 public static class InstanceJson
 {
-
     public static JsonObject From(InstanceState state, bool showInput = true, bool showHistory = false)
     {
         // The contract's shape, shared with the Azure host. DeepClone: a JsonNode belongs to one parent,
@@ -23,6 +22,5 @@ public static class InstanceJson
     /// <summary>UTC, second precision, with Z. Unspecified kinds are taken as UTC.</summary>
     public static string FormatTime(DateTime time) => InstanceStatusJson.Time(AsUtc(time));
 
-    private static DateTimeOffset AsUtc(DateTime time) =>
-        new(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
+    private static DateTimeOffset AsUtc(DateTime time) => new(UtcTime.AsUtc(time));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Mmm.Workflow.Orchestration;
 
 namespace Mmm.LocalHost.Api;
 
@@ -8,15 +9,14 @@ internal sealed class RunRoutes(ManagementApiOptions options, RunUploads runs)
 {
     public async Task<IResult> UploadAsync(HttpContext http, string? dataset)
     {
-        if (RunUploads.BlobNameFor(dataset) is not { } blobName)
-            return JsonResults.Problem(StatusCodes.Status400BadRequest,
-                "Query parameter 'dataset' is required: letters, digits, '-', '_' and '.', at most 200 characters.");
+        if (!DatasetNames.TryBlobName(dataset, out var blobName, out var error))
+            return JsonResults.Problem(StatusCodes.Status400BadRequest, $"Query parameter 'dataset': {error}.");
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxUploadBytes;
         if (http.Request.ContentLength == 0) return JsonResults.Problem(StatusCodes.Status400BadRequest, "The body must be a Parquet file.");
         if (http.Request.ContentLength > options.MaxUploadBytes)
             return JsonResults.Problem(StatusCodes.Status413PayloadTooLarge, $"The upload is larger than {options.MaxUploadBytes} bytes.");
 
-        UploadedRun run;
+        StartedRun run;
         try
         {
             run = await runs.UploadAndStartAsync(blobName, http.Request.Body, http.RequestAborted);

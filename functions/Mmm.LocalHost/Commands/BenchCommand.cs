@@ -9,13 +9,8 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "bench [--epochs N] [--device cpu|cuda|auto]";
-
-    public static int Run(CommandArguments args)
+    public static int Run(int epochs, string device)
     {
-        args.CheckOnly("epochs", "device");
-        int epochs = args.Int("epochs", 10);
-        var device = args.Option("device") ?? "auto";
         var environment = TrainingBench.Prepare(device);
         System.Console.WriteLine($"torch threads: {environment.Threads}, device: {environment.Device}, timed epochs: {epochs} (after 2 untimed)");
         System.Console.WriteLine($"{"size",-11}{"R x T x C x K, H",-26}{"full model s/epoch",20}{"bare GRU s/epoch",18}{"peak RSS MiB",14}");

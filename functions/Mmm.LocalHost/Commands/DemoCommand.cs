@@ -14,21 +14,18 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public const string Usage = "demo [--out <dir>]";
-
     /// <summary>Smaller than the defaults so the demo takes about a minute on two cores.</summary>
     public const string DemoConfig = """{"hidden": 32, "epochs": 800, "notearsWarmupEpochs": 200, "notearsDualUpdateEvery": 50, "seed": 1}""";
 
-    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    public static async Task<int> RunAsync(string? outDir, ILoggerFactory logging)
     {
-        args.CheckOnly("out");
         var synthetic = SyntheticPanelGenerator.Generate(new SyntheticPanelSpec());
         using var data = new MemoryStream();
         await PanelParquetWriter.WriteAsync(synthetic.Panel, data, DemoConfig);
         data.Position = 0;
 
         await using var pipeline = await LocalPipeline.StartAsync(LocalSettings.Load(), logging, "http://127.0.0.1:0");
-        var run = await RunFollower.UploadAndFollowAsync(pipeline, data, "demo-synthetic.parquet", null, args.Option("out") ?? Path.Combine("out", "demo"));
+        var run = await RunFollower.UploadAndFollowAsync(pipeline, data, "demo-synthetic.parquet", null, outDir ?? Path.Combine("out", "demo"));
         int code = RunCommand.Report(run);
         if (code != 0) return code;
 

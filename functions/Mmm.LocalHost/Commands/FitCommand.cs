@@ -18,15 +18,7 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class FitCommand
 {
-    public const string Usage = "fit <input.parquet> --out <dir> [--config <run-config.json>] [--device cpu|cuda|auto]";
     public const int DivergedExitCode = 4;
-
-    public static Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
-    {
-        args.CheckOnly("out", "config", "device");
-        if (args.Positional.Count != 1 || args.Option("out") is not { } outDir) throw new UsageException(Usage);
-        return FitAsync(args.Positional[0], outDir, args.Option("config"), args.Option("device"), logging);
-    }
 
     /// <param name="device">cpu, cuda or auto: replaces the run config's device; null keeps it.</param>
     /// <exception cref="PanelInputException">The input or its run config is rejected (error.json is written first).</exception>

@@ -12,25 +12,22 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class GenerateCommand
 {
-    public const string Usage = "generate <out.parquet> [--truth <truth.parquet>] [--scenario <recovery scenario>] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests <se as a fraction of the true lift>]";
-
-    public static async Task<int> RunAsync(CommandArguments args)
+    public static async Task<int> RunAsync(string outPath, string? truthPath, string? scenarioName, int? seed, int? regions, int? weeks, int? ragged,
+        string? liftTests)
     {
-        args.CheckOnly("truth", "scenario", "seed", "regions", "weeks", "ragged", "lift-tests");
-        if (args.Positional.Count != 1) throw new UsageException(Usage);
-        var scenario = args.Option("scenario") is { } name
+        var scenario = scenarioName is { } name
             ? RecoverySuite.Synthetic.FirstOrDefault(s => s.Name == name)
               ?? throw new UsageException($"unknown scenario '{name}'; known: {string.Join(", ", RecoverySuite.Synthetic.Select(s => s.Name))}")
             : null;
         var basis = scenario?.Spec ?? new SyntheticPanelSpec();
         var spec = basis with
         {
-            Seed = (ulong)args.Int("seed", (int)basis.Seed),
-            Regions = args.Int("regions", basis.Regions),
-            Weeks = args.Int("weeks", basis.Weeks),
-            RaggedRegions = args.Int("ragged", basis.RaggedRegions),
+            Seed = (ulong)(seed ?? (int)basis.Seed),
+            Regions = regions ?? basis.Regions,
+            Weeks = weeks ?? basis.Weeks,
+            RaggedRegions = ragged ?? basis.RaggedRegions,
         };
-        double? liftPrecision = RecoveryCommand.LiftPrecision(args.Option("lift-tests"));
+        double? liftPrecision = RecoveryCommand.LiftPrecision(liftTests);
         var synthetic = SyntheticPanelGenerator.Generate(spec);
         var generated = new RecoveryCase(scenario?.Name ?? "generated", synthetic.Panel, RecoveryTruth.FromSynthetic(synthetic));
         IReadOnlyList<LiftTest> tests =
@@ -38,11 +35,11 @@ public static class GenerateCommand
             .. ScenarioLiftTests.Tests(generated, scenario?.LiftTests ?? []),
             .. liftPrecision is { } precision ? SimulatedLiftTests.Tests(generated, precision, new Science.Options.MmmOptions()) : [],
         ];
-        await using (var output = File.Create(args.Positional[0]))
+        await using (var output = File.Create(outPath))
             await PanelParquetWriter.WriteAsync(synthetic.Panel, output, tests.Count > 0 ? RunConfig.LiftTestsJson(tests) : null);
-        if (args.Option("truth") is { } truthPath)
+        if (truthPath is not null)
             await TruthParquetWriter.WriteAsync(synthetic.Truth, truthPath);
-        System.Console.WriteLine($"wrote {args.Positional[0]}: {synthetic.Panel.RowCount} rows, {spec.Regions} regions x {spec.Weeks} weeks");
+        System.Console.WriteLine($"wrote {outPath}: {synthetic.Panel.RowCount} rows, {spec.Regions} regions x {spec.Weeks} weeks");
         var roas = synthetic.TrueRoas();
         foreach (var (share, r) in synthetic.Truth.ChannelShares().Zip(roas))
             System.Console.WriteLine($"  true share {share.Channel,-16} {share.Share,8:P2}   ROAS {r.Roas:G4}");

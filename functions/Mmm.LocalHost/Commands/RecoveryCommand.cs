@@ -18,21 +18,16 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class RecoveryCommand
 {
-    public const string Usage = "recovery [--scenario <name>[,<name>]] [--config <json|file>] [--seeds N] [--lift-tests <se as a fraction of the true lift>] [--out <file.csv|file.json>] [--data <dir>]";
-
-    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    public static async Task<int> RunAsync(string? scenarioNames, string? config, int seeds, string? liftTests, string? outPath, string? data,
+        ILoggerFactory logging)
     {
-        args.CheckOnly("scenario", "config", "seeds", "lift-tests", "out", "data");
-        if (args.Positional.Count != 0) throw new UsageException(Usage);
-        var options = Options(args.Option("config"));
-        int seeds = args.Int("seeds", 1);
+        var options = Options(config);
         if (seeds < 1) throw new UsageException("--seeds must be at least 1");
-        double? liftPrecision = LiftPrecision(args.Option("lift-tests"));
-        var outPath = args.Option("out");
+        double? liftPrecision = LiftPrecision(liftTests);
         if (outPath is not null && Path.GetExtension(outPath).ToLowerInvariant() is not (".csv" or ".json"))
             throw new UsageException($"--out must end in .csv or .json (got '{outPath}')");
 
-        var scenarios = Select(RecoverySuite.Scenarios(DataDirectory(args.Option("data"))), args.Option("scenario"));
+        var scenarios = Select(RecoverySuite.Scenarios(DataDirectory(data)), scenarioNames);
         var logger = new MinimumLevelLogger(logging.CreateLogger("recovery"),
             Environment.GetEnvironmentVariable("MMM_LOG_LEVEL") is null ? LogLevel.Warning : LogLevel.Trace);
         Console.WriteLine($"mmm recovery: {scenarios.Count} scenario{(scenarios.Count == 1 ? "" : "s")} x {seeds} seed{(seeds == 1 ? "" : "s")} " +

@@ -10,28 +10,22 @@ namespace Mmm.LocalHost.Commands;
 
 /// <summary>
 /// <c>run &lt;file.parquet&gt; [--config f.json] [--out dir]</c>: serves in process, uploads the file to the
-/// input container, follows the orchestration the watcher starts, downloads the outputs. Exit 0 on
+/// input container and starts its run, follows it, downloads the outputs. Exit 0 on
 /// success; 1 with the failure message otherwise. Its engine joins the task hub like any other worker: a
 /// `serve` already running on the same hub shares the work.
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run <file.parquet> [--config <run-config.json>] [--out <dir>]";
-
-    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    public static async Task<int> RunAsync(string file, string? configPath, string? outDir, ILoggerFactory logging)
     {
-        args.CheckOnly("config", "out");
-        if (args.Positional.Count != 1) throw new UsageException(Usage);
-        var file = args.Positional[0];
         if (!File.Exists(file)) throw new UsageException($"input file not found: {file}");
-        var blobName = RunInputs.UploadBlobName(Path.GetFileName(file))
-            ?? throw new UsageException($"'{Path.GetFileName(file)}' is not a usable dataset name (letters, digits, '-', '_', '.')");
-        string? config = args.Option("config") is { } path ? await File.ReadAllTextAsync(path) : null;
+        if (!DatasetNames.TryBlobName(Path.GetFileName(file), out var blobName, out var error)) throw new UsageException(error);
+        string? config = configPath is not null ? await File.ReadAllTextAsync(configPath) : null;
 
         await using var pipeline = await LocalPipeline.StartAsync(LocalSettings.Load(), logging, "http://127.0.0.1:0");
         await using var data = File.OpenRead(file);
-        var outDir = args.Option("out") ?? Path.Combine("out", Path.GetFileNameWithoutExtension(blobName));
-        var run = await RunFollower.UploadAndFollowAsync(pipeline, data, blobName, config, outDir);
+        var run = await RunFollower.UploadAndFollowAsync(pipeline, data, blobName, config,
+            outDir ?? Path.Combine("out", Path.GetFileNameWithoutExtension(blobName)));
         return Report(run);
     }
 

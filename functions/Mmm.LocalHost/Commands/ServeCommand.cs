@@ -12,13 +12,10 @@ namespace Mmm.LocalHost.Commands;
 /// </summary>
 public static class ServeCommand
 {
-    public const string Usage = "serve [--url http://127.0.0.1:7071]";
-
-    public static async Task<int> RunAsync(CommandArguments args, ILoggerFactory logging)
+    public static async Task<int> RunAsync(string url, ILoggerFactory logging)
     {
-        args.CheckOnly("url");
         var settings = LocalSettings.Load();
-        await using var pipeline = await LocalPipeline.StartAsync(settings, logging, args.Option("url") ?? LocalWebHost.DefaultUrl);
+        await using var pipeline = await LocalPipeline.StartAsync(settings, logging, url);
         var stop = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });

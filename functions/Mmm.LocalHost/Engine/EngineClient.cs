@@ -104,7 +104,7 @@ internal sealed partial class EngineClient(TaskHubClient client, IOrchestrationS
         var output = status == RuntimeStatus.Failed ? JsonValue.Create(FailureMessage(state)) : InstanceStatusJson.Parse(state.Output);
         return new InstanceState(state.Name, state.OrchestrationInstance.InstanceId, status,
             showInput ? InstanceStatusJson.Parse(state.Input) : null, InstanceStatusJson.Parse(state.Status), output,
-            AsUtc(state.CreatedTime), AsUtc(state.LastUpdatedTime), history);
+            UtcTime.AsUtc(state.CreatedTime), UtcTime.AsUtc(state.LastUpdatedTime), history);
     }
 
     /// <summary>
@@ -142,6 +142,4 @@ internal sealed partial class EngineClient(TaskHubClient client, IOrchestrationS
         RuntimeStatus.Suspended => OrchestrationStatus.Suspended,
         _ => OrchestrationStatus.Terminated,
     };
-
-    private static DateTime AsUtc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 }

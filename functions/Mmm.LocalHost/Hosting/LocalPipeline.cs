@@ -9,6 +9,7 @@ using Mmm.LocalHost.Storage;
 using Mmm.LocalHost.Watcher;
 using Mmm.Science.Training;
 using Mmm.Workflow.Activities;
+using Mmm.Workflow.Orchestration;
 using Mmm.Workflow.Settings;
 using Mmm.Workflow.Storage;
 
@@ -33,14 +34,16 @@ public sealed class LocalPipeline : IAsyncDisposable
     public IOrchestrationClient Client => Engine.Client;
     public BlobServiceClient Blobs { get; }
     public RunInputFactory Runs { get; }
+    /// <summary>Upload-and-start on this host's containers (the HTTP starter, `run`, `demo`).</summary>
+    public RunStarter Starts { get; }
     /// <summary>The management API's base address, e.g. http://127.0.0.1:7071.</summary>
     public string BaseUrl { get; }
 
     private LocalPipeline(MmmSettings settings, AzuriteProcess? azurite, ComputeThreads compute, MmmEngine engine, BlobWatcher? watcher,
-        WebApplication api, BlobServiceClient blobs, RunInputFactory runs, string baseUrl)
+        WebApplication api, BlobServiceClient blobs, RunInputFactory runs, RunStarter starts, string baseUrl)
     {
-        (Settings, this.azurite, this.compute, Engine, this.watcher, this.api, Blobs, Runs, BaseUrl) =
-            (settings, azurite, compute, engine, watcher, api, blobs, runs, baseUrl);
+        (Settings, this.azurite, this.compute, Engine, this.watcher, this.api, Blobs, Runs, Starts, BaseUrl) =
+            (settings, azurite, compute, engine, watcher, api, blobs, runs, starts, baseUrl);
     }
 
     /// <param name="url">Where the API listens; port 0 picks a free one.</param>
@@ -66,6 +69,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         var engine = await MmmEngine.StartAsync(settings, connection, ActivityCatalog.For(activities), logging, ct);
 
         var runs = new RunInputFactory(blobs, settings.OutputContainer, settings.WorkContainer);
+        var starts = new RunStarter(blobs, settings.InputContainer, settings.OutputContainer, settings.WorkContainer);
         BlobWatcher? watcher = null;
         if (watch)
         {
@@ -79,13 +83,13 @@ public sealed class LocalPipeline : IAsyncDisposable
             Client = engine.Client,
             ApiKey = settings.ApiKey,
             HubName = settings.HubName,
-            Runs = new RunUploads(blobs, settings.InputContainer, runs, engine.Client, logging.CreateLogger<RunUploads>()),
+            Runs = new RunUploads(starts, engine.Client, logging.CreateLogger<RunUploads>()),
         }, url, b => b.Logging.ClearProviders());
         await api.StartAsync(ct);
         var baseUrl = LocalWebHost.Addresses(api)[0].TrimEnd('/');
         log.LogInformation("Local host ready: management API {Url}/runtime/webhooks/durabletask, task hub {Hub}, worker {WorkerId}, watching {Container}",
             baseUrl, settings.HubName, engine.WorkerId, watch ? settings.InputContainer : "(off)");
-        return new LocalPipeline(settings, azurite, compute, engine, watcher, api, blobs, runs, baseUrl);
+        return new LocalPipeline(settings, azurite, compute, engine, watcher, api, blobs, runs, starts, baseUrl);
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ namespace Mmm.LocalHost.Hosting;
 
 /// <summary>
 /// How a followed run ended: its instance, final state, where its outputs were downloaded, and timings: from
-/// the upload to the instance existing (the blob trigger started it) and to its first episode (Running), the
+/// the upload to the instance existing and to its first episode (Running), the
 /// whole run including the download, and the orchestration's own breakdown.
 /// </summary>
 public sealed record FollowedRun(string InstanceId, InstanceState State, string? OutputDirectory, TimeSpan UploadToStart, TimeSpan UploadToRunning,
@@ -16,8 +16,8 @@ public sealed record FollowedRun(string InstanceId, InstanceState State, string?
 
 /// <summary>
 /// What `run` and `demo` do against a local pipeline: upload the run config (if any) and the panel into the
-/// input container, wait for the blob watcher to start the orchestration, follow its customStatus with a
-/// progress line, and download the output folder when it completes.
+/// input container and start its run (the shared <see cref="RunStarter"/>; the blob watcher, seeing the blob,
+/// starts nothing more), follow its customStatus with a progress line, and download the output folder when it completes.
 /// </summary>
 public static class RunFollower
 {
@@ -25,12 +25,8 @@ public static class RunFollower
         string? outputDirectory, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var input = pipeline.Blobs.GetBlobContainerClient(pipeline.Settings.InputContainer);
-        if (configJson is not null)
-            await input.GetBlobClient(RunInputs.ConfigBlobName(blobName)).UploadAsync(BinaryData.FromString(configJson), overwrite: true, ct);
-        var uploaded = await input.GetBlobClient(blobName).UploadAsync(panel, overwrite: true, ct);
-        var planned = pipeline.Runs.Create(pipeline.Settings.InputContainer, blobName, uploaded.Value.ETag.ToString());
-        Console.Error.WriteLine($"uploaded {input.Name}/{blobName}; instance {planned.InstanceId}");
+        var planned = await pipeline.Starts.UploadAndStartAsync(new EngineStarter(pipeline.Client), blobName, panel, configJson, ct);
+        Console.Error.WriteLine($"uploaded {pipeline.Starts.Input.Name}/{blobName}; instance {planned.InstanceId}");
         Console.Error.WriteLine($"status: {pipeline.BaseUrl}/runtime/webhooks/durabletask/instances/{planned.InstanceId}");
 
         InstanceState? state;

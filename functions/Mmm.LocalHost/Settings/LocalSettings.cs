@@ -5,64 +5,40 @@ using Mmm.Workflow.Settings;
 namespace Mmm.LocalHost.Settings;
 
 /// <summary>
-/// The local host's settings, layered the way the Functions host layers them and bound to the same
-/// <see cref="MmmSettings"/> the Functions app reads: host.json at the repository root, then the <c>Values</c>
-/// of local.settings.json (working directory, else repository root), then the environment. App settings named
-/// <c>AzureFunctionsJobHost__section__key</c> override host.json keys; empty values count as absent.
+/// The local host's configuration, layered the way the Functions host layers it, later layers winning: host.json at
+/// the repository root (the JSON provider), the <c>Values</c> of local.settings.json (working directory, else
+/// repository root; <see cref="LocalSettingsFile"/>), the environment (the environment-variables provider: app
+/// settings, <c>__</c> a section separator), and environment variables named <c>AzureFunctionsJobHost__section__key</c>,
+/// which override host.json keys. Bound to <see cref="MmmSettings"/> as the Functions app binds it.
 /// </summary>
 public static class LocalSettings
 {
-    public static MmmSettings Load(string? repositoryRoot = null, IReadOnlyDictionary<string, string?>? environment = null,
-        string? workingDirectory = null)
+    /// <param name="environment">The environment layer; by default <see cref="ProcessEnvironment"/> (tests give their own).</param>
+    public static MmmSettings Load(string? repositoryRoot = null, string? workingDirectory = null, Action<IConfigurationBuilder>? environment = null)
     {
         var root = repositoryRoot ?? RepositoryRoot.Find();
         var hostJson = Path.Combine(root, "host.json");
         var localSettings = LocalSettingsFile.Find(workingDirectory ?? Directory.GetCurrentDirectory(), root);
-        var configuration = Build(hostJson, localSettings is null ? null : LocalSettingsFile.ReadValues(localSettings),
-            environment ?? ProcessEnvironment());
-        return MmmSettings.From(configuration, hostJson);
+        return MmmSettings.From(Build(hostJson, localSettings, environment), hostJson);
     }
 
     /// <summary>The layered configuration (no defaults applied yet).</summary>
-    public static IConfiguration Build(string hostJsonPath, IReadOnlyDictionary<string, string?>? localValues,
-        IReadOnlyDictionary<string, string?> environment)
+    public static IConfiguration Build(string hostJsonPath, string? localSettingsPath, Action<IConfigurationBuilder>? environment = null)
     {
+        var builder = new ConfigurationBuilder().AddJsonFile(hostJsonPath, optional: true);
+        if (localSettingsPath is not null) builder.Add(new LocalSettingsFile(localSettingsPath));
+        (environment ?? ProcessEnvironment)(builder);
         try
         {
-            return new ConfigurationBuilder()
-                .AddJsonFile(hostJsonPath, optional: true)
-                .AddInMemoryCollection(AppSettings(localValues ?? new Dictionary<string, string?>()))
-                .AddInMemoryCollection(AppSettings(environment))
-                .Build();
+            return builder.Build();
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or FormatException && !e.Message.Contains(LocalSettingsFile.FileName))
         {
             throw new InvalidDataException($"{hostJsonPath} is not valid JSON: {e.InnerException?.Message ?? e.Message}", e);
         }
     }
 
-    /// <summary>
-    /// App settings as configuration keys, as the environment-variable provider maps them: <c>__</c> is a section
-    /// separator, and <c>AzureFunctionsJobHost__</c> settings also appear without that prefix (host.json keys).
-    /// </summary>
-    private static IEnumerable<KeyValuePair<string, string?>> AppSettings(IReadOnlyDictionary<string, string?> values)
-    {
-        foreach (var (name, value) in values)
-        {
-            if (string.IsNullOrEmpty(value)) continue;
-            var key = name.Replace("__", ConfigurationPath.KeyDelimiter);
-            yield return new(key, value);
-            if (name.StartsWith(MmmSettings.HostJsonOverridePrefix, StringComparison.OrdinalIgnoreCase))
-                yield return new(name[MmmSettings.HostJsonOverridePrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter), value);
-        }
-    }
-
-    /// <summary>The process environment (snapshot).</summary>
-    public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
-    {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            result[(string)entry.Key] = entry.Value as string;
-        return result;
-    }
+    /// <summary>The process environment: app settings, then the <c>AzureFunctionsJobHost__</c> overrides of host.json keys.</summary>
+    public static void ProcessEnvironment(IConfigurationBuilder builder) =>
+        builder.AddEnvironmentVariables().AddEnvironmentVariables(MmmSettings.HostJsonOverridePrefix);
 }

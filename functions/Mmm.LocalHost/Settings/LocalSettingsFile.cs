@@ -1,9 +1,16 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Mmm.Workflow.Settings;
 
 namespace Mmm.LocalHost.Settings;
 
-/// <summary>Reads the <c>Values</c> of a Functions local.settings.json (<c>{"IsEncrypted": false, "Values": {...}}</c>).</summary>
-public static class LocalSettingsFile
+/// <summary>
+/// The <c>Values</c> of a Functions local.settings.json (<c>{"IsEncrypted": false, "Values": {...}}</c>) as a configuration
+/// layer. Functions Core Tools hands them to the host as environment variables, so they are named as the
+/// environment-variables provider names those: <c>__</c> is a section separator, and an <c>AzureFunctionsJobHost__</c>
+/// setting is a host.json key. Empty values are left out (absent).
+/// </summary>
+public sealed class LocalSettingsFile(string path) : ConfigurationProvider, IConfigurationSource
 {
     public const string FileName = "local.settings.json";
 
@@ -11,7 +18,20 @@ public static class LocalSettingsFile
     public static string? Find(params string?[] folders) =>
         folders.Where(f => !string.IsNullOrEmpty(f)).Select(f => Path.Combine(f!, FileName)).FirstOrDefault(File.Exists);
 
-    public static IReadOnlyDictionary<string, string?> ReadValues(string path) => ParseValues(File.ReadAllText(path), path);
+    public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
+
+    public override void Load()
+    {
+        var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in ParseValues(File.ReadAllText(path), path))
+        {
+            if (string.IsNullOrEmpty(value)) continue;
+            data[name.Replace("__", ConfigurationPath.KeyDelimiter)] = value;
+            if (name.StartsWith(MmmSettings.HostJsonOverridePrefix, StringComparison.OrdinalIgnoreCase))
+                data[name[MmmSettings.HostJsonOverridePrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter)] = value;
+        }
+        Data = data;
+    }
 
     public static IReadOnlyDictionary<string, string?> ParseValues(string json, string source = FileName)
     {

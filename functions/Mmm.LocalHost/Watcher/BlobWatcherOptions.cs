@@ -3,15 +3,18 @@ using Mmm.Workflow.Settings;
 
 namespace Mmm.LocalHost.Watcher;
 
+/// <summary>What the blob watcher needs of <see cref="MmmSettings"/> (whose defaults these are), plus its names in receipts and poison messages.</summary>
 public sealed record BlobWatcherOptions
 {
     /// <summary>The function id in receipt paths and poison messages.</summary>
     public const string DefaultFunctionId = "Mmm.BlobStarter";
 
-    public string InputContainer { get; init; } = "mmm-input";
-    public string HubName { get; init; } = MmmSettings.DefaultHubName;
-    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(2);
-    public int PoisonBlobThreshold { get; init; } = 5;
+    private static readonly MmmSettings Defaults = new();
+
+    public string InputContainer { get; init; } = Defaults.InputContainer;
+    public string HubName { get; init; } = Defaults.HubName;
+    public TimeSpan ScanInterval { get; init; } = Defaults.ScanInterval;
+    public int PoisonBlobThreshold { get; init; } = Defaults.PoisonBlobThreshold;
     public string FunctionId { get; init; } = DefaultFunctionId;
     public string OrchestratorName { get; init; } = MmmOrchestrator.Name;
 

@@ -24,7 +24,7 @@ public class RunUploadTests(AzuriteFixture azurite) : IAsyncLifetime
         host = await ApiHost.StartAsync(new ManagementApiOptions
         {
             Client = client,
-            Runs = new RunUploads(azurite.Blobs, input, factory, client),
+            Runs = new RunUploads(new RunStarter(azurite.Blobs, input, "mmm-output", "mmm-work"), client),
         });
     }
 
@@ -93,10 +93,13 @@ public class RunUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("../escape")]
     [InlineData("a/b")]
     [InlineData(".hidden")]
-    public async Task Bad_dataset_names_are_400(string dataset)
+    public async Task Bad_dataset_names_are_400_with_the_rule(string dataset)
     {
         var response = await PostAsync(dataset, Panel());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!;
+        Assert.Contains($"dataset name '{dataset}' is not usable", body);
+        Assert.Contains(DatasetNames.Rule, body);
         Assert.Empty(client.Starts);
     }
 
