@@ -120,7 +120,7 @@ public sealed partial class TrainingSession : IDisposable
             using var scope = NewDisposeScope();
             warm.ZeroGrad();
             var outputs = Network.Forward(Data.Inputs, DropoutMask());
-            var loss = MmmLoss.Compute((CausalMmmNetwork)Network, outputs, Data.Target, Data.FitMask, NotearsState.Initial(0, 0), warmStart: true);
+            var loss = MmmLoss.Compute((CausalMmmNetwork)Network, (ReferenceOutputs)outputs, Data.Target, Data.FitMask, NotearsState.Initial(0, 0), warmStart: true);
             loss.Total.backward();
             GradientClipping.ClipGroup(all, 1.0);
             warm.Apply();
@@ -183,8 +183,8 @@ public sealed partial class TrainingSession : IDisposable
 
     private LossTerms Loss(ModelOutputs outputs, NotearsState duals) => Network switch
     {
-        CausalMmmNetwork reference => MmmLoss.Compute(reference, outputs, Data.Target, Data.FitMask, duals, media: Data.Inputs.Media),
-        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders, lift: Data.Lift, roi: Data.Roi),
+        CausalMmmNetwork reference => MmmLoss.Compute(reference, (ReferenceOutputs)outputs, Data.Target, Data.FitMask, duals, media: Data.Inputs.Media),
+        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, (ModulatedOutputs)outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders, lift: Data.Lift, roi: Data.Roi),
         _ => throw new InvalidOperationException($"no objective for {Network.GetType().Name}"),
     };
 
