@@ -24,9 +24,9 @@ public sealed record MmmOptions
 
     // ---- scaling ----
     /// <summary>shareOfVoice (reference) | perChannelMean | perChannelRegionMean.</summary>
-    public string MediaScaling { get; init; } = MediaScalings.PerChannelRegionMean;
+    public MediaScaling MediaScaling { get; init; } = MediaScaling.PerChannelRegionMean;
     /// <summary>reference ((x-median)/(IQR*1.349), clip by the reference rule) | robust ((x-median)/(IQR/1.349), std if IQR=0, clip ±5).</summary>
-    public string ControlScaling { get; init; } = ControlScalings.Robust;
+    public ControlScaling ControlScaling { get; init; } = ControlScaling.Robust;
 
     // ---- architecture ----
     /// <summary>
@@ -34,21 +34,21 @@ public sealed record MmmOptions
     /// structural (the same model with no GRU: adstock + Hill + linear, time-invariant) |
     /// reference (the DeepCausalMMM network, used by referenceCompat).
     /// </summary>
-    public string Architecture { get; init; } = Architectures.Modulated;
+    public Architecture Architecture { get; init; } = Architecture.Modulated;
     /// <summary>GRU hidden size (the reference uses 280; here the GRU only modulates, and 128 forecasts as well at a third of the cost).</summary>
     public int Hidden { get; init; } = 128;
     public double Dropout { get; init; } = 0.12;
     /// <summary>triangular | notears.</summary>
-    public string DagMode { get; init; } = DagModes.Notears;
+    public DagMode DagMode { get; init; } = DagMode.Notears;
     public double DagTemperature { get; init; } = 0.5;
     /// <summary>exponential | linear | sigmoid.</summary>
-    public string StabilizationMethod { get; init; } = "exponential";
+    public StabilizationMethod StabilizationMethod { get; init; } = StabilizationMethod.Exponential;
     /// <summary>reference (statsmodels-style decomposition, min-max, one global amplitude) | calendar (week-of-year aligned, per-region amplitude).</summary>
-    public string Seasonality { get; init; } = SeasonalityModes.Calendar;
+    public SeasonalityMode Seasonality { get; init; } = SeasonalityMode.Calendar;
     /// <summary>none (reference: frozen at 0) | damped (learned, damped per-region trend).</summary>
-    public string Trend { get; init; } = TrendModes.Damped;
+    public TrendMode Trend { get; init; } = TrendMode.Damped;
     /// <summary>Burn-in handling: pad (reference: prepend zero weeks and fit them) | warm (warm the GRU on real weeks, mask them out of losses).</summary>
-    public string BurnIn { get; init; } = BurnInModes.Warm;
+    public BurnInMode BurnIn { get; init; } = BurnInMode.Warm;
 
     // ---- optimisation ----
     public int Epochs { get; init; } = 600;
@@ -95,7 +95,7 @@ public sealed record MmmOptions
     /// </summary>
     public double DagStructureWeight { get; init; } = 0.05;
     /// <summary>reference | standard.</summary>
-    public string DualSchedule { get; init; } = DualSchedules.Reference;
+    public DualScheduleKind DualSchedule { get; init; } = DualScheduleKind.Reference;
 
     // ---- the modulated and structural architectures (docs/model.md) ----
     /// <summary>Largest adstock decay (carry-over share per week).</summary>
@@ -181,16 +181,16 @@ public sealed record MmmOptions
     public static MmmOptions Reference { get; } = new()
     {
         ReferenceCompat = true,
-        Architecture = Architectures.Reference,
+        Architecture = Architecture.Reference,
         Hidden = 280,
         Epochs = 1500,
         NotearsWarmupEpochs = 500,
         NotearsDualUpdateEvery = 100,
-        MediaScaling = MediaScalings.ShareOfVoice,
-        ControlScaling = ControlScalings.Reference,
-        Seasonality = SeasonalityModes.Reference,
-        Trend = TrendModes.None,
-        BurnIn = BurnInModes.Pad,
+        MediaScaling = MediaScaling.ShareOfVoice,
+        ControlScaling = ControlScaling.Reference,
+        Seasonality = SeasonalityMode.Reference,
+        Trend = TrendMode.None,
+        BurnIn = BurnInMode.Pad,
         MediaContributionPrior = 0.40,
         SeasonalPrior = 1.0,
         EarlyStopping = false,
@@ -199,12 +199,3 @@ public sealed record MmmOptions
 
     [JsonIgnore] public int ControlHidden => (int)(Hidden * 0.5);
 }
-
-public static class Architectures { public const string Modulated = "modulated", Structural = "structural", Reference = "reference"; }
-public static class DagModes { public const string Triangular = "triangular", Notears = "notears"; }
-public static class DualSchedules { public const string Reference = "reference", Standard = "standard"; }
-public static class MediaScalings { public const string ShareOfVoice = "shareOfVoice", PerChannelMean = "perChannelMean", PerChannelRegionMean = "perChannelRegionMean"; }
-public static class ControlScalings { public const string Reference = "reference", Robust = "robust"; }
-public static class SeasonalityModes { public const string Reference = "reference", Calendar = "calendar"; }
-public static class TrendModes { public const string None = "none", Damped = "damped"; }
-public static class BurnInModes { public const string Pad = "pad", Warm = "warm"; }
