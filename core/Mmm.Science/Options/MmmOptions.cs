@@ -114,7 +114,7 @@ public sealed record MmmOptions
     public double HillHalfPriorSd { get; init; } = 0.4;
     /// <summary>Prior correlation (0 to below 1) of the channels' response shapes: each shape prior is split into a
     /// panel centre, estimated from the channels whose data inform their shapes, and each channel's deviation from
-    /// it, keeping each channel's prior sd as set above (0 = channels independent).</summary>
+    /// it, keeping each channel's prior sd as set above (0 = channels independent). Experimental: measured and not adopted (docs/model.md, Settings by family).</summary>
     public double ShapePooling { get; init; } = 0.0;
     /// <summary>Bound of the GRU modulation: coefficient = effect * (1 + m), m = this * tanh(head) centred over the fitted
     /// weeks (so |m| &lt;= 2 * this, and a channel's average coefficient is its effect).</summary>
@@ -145,9 +145,9 @@ public sealed record MmmOptions
     /// <summary>Epochs of the structural pre-fit (the warm start of the modulated and structural architectures) per restart.</summary>
     public int StructuralEpochs { get; init; } = 1500;
     public double StructuralLearningRate { get; init; } = 0.02;
-    /// <summary>Pre-fit restarts from different response-curve shapes; the best penalised fit is kept.</summary>
+    /// <summary>Pre-fit restarts from different response-curve shapes; the best penalised fit is kept. Above 1 experimental (docs/model.md, Settings by family).</summary>
     public int StructuralRestarts { get; init; } = 1;
-    /// <summary>Fraction of the pre-fit's epochs after which the effect shrinkage comes on (0 = from the start).</summary>
+    /// <summary>Fraction of the pre-fit's epochs after which the effect shrinkage comes on (0 = from the start). Above 0 experimental (docs/model.md, Settings by family).</summary>
     public double StructuralShrinkageFrom { get; init; } = 0.0;
     /// <summary>Members of the posterior ensemble behind each channel's 90 % contribution interval (modulated and structural
     /// architectures, docs/model.md §8): refits of the structural model to perturbed data and prior centres; 0 = no intervals.</summary>
