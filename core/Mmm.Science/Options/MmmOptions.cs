@@ -7,28 +7,31 @@ namespace Mmm.Science.Options;
 /// of the run config (docs/contract.md) and of docs/model.md. <see cref="Reference"/> gives the
 /// DeepCausalMMM 1.0.21 behaviour (its defects included) for parity; <c>referenceCompat: true</c> in a
 /// run config starts from it.
+/// Each setting belongs to every architecture or to one family (docs/model.md, "Settings by family"); the sections
+/// below say which. The record stays flat, as the run config is, and in this order, which is the order of the
+/// effective config's keys in summary.json.
 /// </summary>
 public sealed record MmmOptions
 {
-    // ---- mode ----
+    // ---- mode (every architecture) ----
     /// <summary>Reproduce the reference implementation, defects included.</summary>
     public bool ReferenceCompat { get; init; }
     public int Seed { get; init; } = 42;
     /// <summary>cpu | cuda | auto.</summary>
     public string Device { get; init; } = "auto";
 
-    // ---- split ----
+    // ---- split (every architecture) ----
     public double HoldoutRatio { get; init; } = 0.12;
     public int MinTrainWeeks { get; init; } = 40;
     public int BurnInWeeks { get; init; } = 6;
 
-    // ---- scaling ----
+    // ---- scaling (every architecture) ----
     /// <summary>shareOfVoice (reference) | perChannelMean | perChannelRegionMean.</summary>
     public MediaScaling MediaScaling { get; init; } = MediaScaling.PerChannelRegionMean;
     /// <summary>reference ((x-median)/(IQR*1.349), clip by the reference rule) | robust ((x-median)/(IQR/1.349), std if IQR=0, clip ±5).</summary>
     public ControlScaling ControlScaling { get; init; } = ControlScaling.Robust;
 
-    // ---- architecture ----
+    // ---- architecture (every architecture, but dropout and stabilizationMethod: reference network) ----
     /// <summary>
     /// modulated (default: stable per-channel effects times a bounded, penalised GRU modulation) |
     /// structural (the same model with no GRU: adstock + Hill + linear, time-invariant) |
@@ -37,11 +40,12 @@ public sealed record MmmOptions
     public Architecture Architecture { get; init; } = Architecture.Modulated;
     /// <summary>GRU hidden size (the reference uses 280; here the GRU only modulates, and 128 forecasts as well at a third of the cost).</summary>
     public int Hidden { get; init; } = 128;
+    /// <summary>Dropout on the control features (reference network).</summary>
     public double Dropout { get; init; } = 0.12;
     /// <summary>triangular | notears.</summary>
     public DagMode DagMode { get; init; } = DagMode.Notears;
     public double DagTemperature { get; init; } = 0.5;
-    /// <summary>exponential | linear | sigmoid.</summary>
+    /// <summary>exponential | linear | sigmoid: the burn-in blend of the stable and dynamic coefficients (reference network).</summary>
     public StabilizationMethod StabilizationMethod { get; init; } = StabilizationMethod.Exponential;
     /// <summary>reference (statsmodels-style decomposition, min-max, one global amplitude) | calendar (week-of-year aligned, per-region amplitude).</summary>
     public SeasonalityMode Seasonality { get; init; } = SeasonalityMode.Calendar;
@@ -50,7 +54,7 @@ public sealed record MmmOptions
     /// <summary>Burn-in handling: pad (reference: prepend zero weeks and fit them) | warm (warm the GRU on real weeks, mask them out of losses).</summary>
     public BurnInMode BurnIn { get; init; } = BurnInMode.Warm;
 
-    // ---- optimisation ----
+    // ---- optimisation: the main loop (every architecture) and the warm start (reference network) ----
     public int Epochs { get; init; } = 600;
     public double LearningRate { get; init; } = 0.01;
     public double Beta1 { get; init; } = 0.9;
@@ -61,7 +65,7 @@ public sealed record MmmOptions
     public int WarmStartEpochs { get; init; } = 50;
     public double WarmStartLearningRate { get; init; } = 1e-4;
 
-    // ---- loss ----
+    // ---- loss: the reference network's objective (huberDelta also scores early stopping and dagWeight weighs h(W), in every architecture) ----
     public double HuberDelta { get; init; } = 0.25;
     public double DagWeight { get; init; } = 0.008;
     public double SparsityWeight { get; init; } = 0.001;
@@ -74,7 +78,7 @@ public sealed record MmmOptions
     public double? SeasonalPrior { get; init; }
     public double SeasonalPriorWeight { get; init; } = 0.1;
 
-    // ---- NOTEARS ----
+    // ---- NOTEARS (every architecture) ----
     public double NotearsLambda1 { get; init; } = 0.005;
     public double NotearsGroupL1 { get; init; } = 0.01;
     public double NotearsRhoInit { get; init; } = 1.0;
@@ -97,7 +101,7 @@ public sealed record MmmOptions
     /// <summary>reference | standard.</summary>
     public DualScheduleKind DualSchedule { get; init; } = DualScheduleKind.Reference;
 
-    // ---- the modulated and structural architectures (docs/model.md) ----
+    // ---- the modulated and structural architectures (docs/model.md; modulationBound and modulationPriorSd: modulated only) ----
     /// <summary>Largest adstock decay (carry-over share per week).</summary>
     public double AdstockMax { get; init; } = 0.9;
     /// <summary>Logit-normal prior on the adstock decay (as a fraction of adstockMax): median and logit-scale sd (0 = no prior).</summary>
@@ -165,7 +169,7 @@ public sealed record MmmOptions
     /// optimum and Adam's first steps, of this size in every parameter, would throw it far off.</summary>
     public double EnsembleLearningRate { get; init; } = 0.005;
 
-    // ---- early stopping (fixed behaviour; the reference's never fires) ----
+    // ---- early stopping (every architecture; fixed behaviour, the reference's never fires) ----
     public bool EarlyStopping { get; init; } = true;
     public int EvalEvery { get; init; } = 25;
     public int Patience { get; init; } = 300;
@@ -174,7 +178,7 @@ public sealed record MmmOptions
     /// so early stopping never ends a run (or restores weights) before the graph is close to acyclic.</summary>
     public double EarlyStoppingMaxH { get; init; } = 0.01;
 
-    // ---- logging ----
+    // ---- logging (every architecture) ----
     public int LogEvery { get; init; } = 25;
 
     /// <summary>The reference implementation's behaviour and defaults.</summary>
