@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Mmm.Science.Model;
+using Mmm.Science.Options;
 using Mmm.Science.Results;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ namespace Mmm.Science.Training;
 /// </summary>
 internal sealed class ModulatedModel(FamilyContext context, ModulatedMmmNetwork network) : IFamilyModel
 {
-    private readonly Options.MmmOptions options = context.Options;
+    private readonly MmmOptions options = context.Options;
 
     public MmmNetwork Network => network;
     public PrefitRestarts? Restarts { get; private set; }

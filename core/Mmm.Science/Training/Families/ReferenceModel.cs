@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Mmm.Science.Model;
+using Mmm.Science.Options;
 using Mmm.Science.Results;
 using static TorchSharp.torch;
 
@@ -13,7 +14,7 @@ namespace Mmm.Science.Training;
 /// </summary>
 internal sealed class ReferenceModel(FamilyContext context, CausalMmmNetwork network) : IFamilyModel
 {
-    private readonly Options.MmmOptions options = context.Options;
+    private readonly MmmOptions options = context.Options;
 
     public MmmNetwork Network => network;
     public PrefitRestarts? Restarts => null;
