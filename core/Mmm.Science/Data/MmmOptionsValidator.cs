@@ -5,30 +5,46 @@ namespace Mmm.Science.Data;
 /// <summary>Settings that parse but would break training or name a mode that does not exist.</summary>
 internal static class MmmOptionsValidator
 {
-    /// <summary>The first invalid setting as (camelCase key, "must be ..." phrase), or null when all are valid.</summary>
-    public static (string Key, string Problem)? FirstProblem(MmmOptions o)
+    /// <summary>The run-config keys whose value is one of a closed set of strings (<see cref="OptionChoice"/>), with their allowed values.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceKeys { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        foreach (var (key, ok, problem) in Checks(o))
+        ["architecture"] = OptionChoice.Names<Architecture>(),
+        ["dagMode"] = OptionChoice.Names<DagMode>(),
+        ["dualSchedule"] = OptionChoice.Names<DualScheduleKind>(),
+        ["mediaScaling"] = OptionChoice.Names<MediaScaling>(),
+        ["controlScaling"] = OptionChoice.Names<ControlScaling>(),
+        ["seasonality"] = OptionChoice.Names<SeasonalityMode>(),
+        ["trend"] = OptionChoice.Names<TrendMode>(),
+        ["burnIn"] = OptionChoice.Names<BurnInMode>(),
+        ["stabilizationMethod"] = OptionChoice.Names<StabilizationMethod>(),
+    };
+
+    /// <summary>The first invalid setting as (camelCase key, "must be ..." phrase), or null when all are valid.</summary>
+    /// <param name="unknownChoices">Choice keys (<see cref="ChoiceKeys"/>) whose run-config string named no choice, with that string;
+    /// <paramref name="o"/> holds a stand-in there. Reported in the same order as every other check.</param>
+    public static (string Key, string Problem)? FirstProblem(MmmOptions o, IReadOnlyDictionary<string, string>? unknownChoices = null)
+    {
+        foreach (var (key, ok, problem) in Checks(o, unknownChoices ?? new Dictionary<string, string>()))
             if (!ok) return (key, problem);
         return null;
     }
 
-    private static IEnumerable<(string Key, bool Ok, string Problem)> Checks(MmmOptions o)
+    private static IEnumerable<(string Key, bool Ok, string Problem)> Checks(MmmOptions o, IReadOnlyDictionary<string, string> unknown)
     {
         yield return OneOf("device", o.Device, "cpu", "cuda", "auto");
-        yield return OneOf("architecture", o.Architecture, Architectures.Modulated, Architectures.Structural, Architectures.Reference);
-        yield return ("architecture", !o.ReferenceCompat || o.Architecture == Architectures.Reference, "must be reference when referenceCompat is true");
-        yield return OneOf("dagMode", o.DagMode, DagModes.Triangular, DagModes.Notears);
-        yield return OneOf("dualSchedule", o.DualSchedule, DualSchedules.Reference, DualSchedules.Standard);
-        yield return OneOf("mediaScaling", o.MediaScaling, MediaScalings.ShareOfVoice, MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean);
-        yield return OneOf("controlScaling", o.ControlScaling, ControlScalings.Reference, ControlScalings.Robust);
-        yield return OneOf("seasonality", o.Seasonality, SeasonalityModes.Reference, SeasonalityModes.Calendar);
+        yield return Choice("architecture", o.Architecture, unknown);
+        yield return ("architecture", !o.ReferenceCompat || o.Architecture == Architecture.Reference, "must be reference when referenceCompat is true");
+        yield return Choice("dagMode", o.DagMode, unknown);
+        yield return Choice("dualSchedule", o.DualSchedule, unknown);
+        yield return Choice("mediaScaling", o.MediaScaling, unknown);
+        yield return Choice("controlScaling", o.ControlScaling, unknown);
+        yield return Choice("seasonality", o.Seasonality, unknown);
         // The reference seasonality is one decomposed series per region; the pooled Fourier season of the new architectures needs the calendar terms.
-        yield return ("seasonality", o.Architecture == Architectures.Reference || o.Seasonality == SeasonalityModes.Calendar,
-            $"must be calendar with architecture {o.Architecture}");
-        yield return OneOf("trend", o.Trend, TrendModes.None, TrendModes.Damped);
-        yield return OneOf("burnIn", o.BurnIn, BurnInModes.Pad, BurnInModes.Warm);
-        yield return OneOf("stabilizationMethod", o.StabilizationMethod, "exponential", "linear", "sigmoid");
+        yield return ("seasonality", o.Architecture == Architecture.Reference || o.Seasonality == SeasonalityMode.Calendar,
+            $"must be calendar with architecture {OptionChoice.Name(o.Architecture)}");
+        yield return Choice("trend", o.Trend, unknown);
+        yield return Choice("burnIn", o.BurnIn, unknown);
+        yield return Choice("stabilizationMethod", o.StabilizationMethod, unknown);
 
         yield return ("epochs", o.Epochs >= 0, "must be >= 0");
         yield return ("hidden", o.Hidden >= 2, "must be >= 2");
@@ -75,7 +91,12 @@ internal static class MmmOptionsValidator
         yield return ("regionDriftSd", o.RegionDriftSd > 0 && double.IsFinite(o.RegionDriftSd), "must be a finite number > 0");
     }
 
-    private static (string, bool, string) OneOf(string key, string? value, params string[] allowed) =>
+    private static (string, bool, string) OneOf(string key, string? value, params IReadOnlyList<string> allowed) =>
         (key, value is not null && allowed.Contains(value, StringComparer.Ordinal),
          $"must be one of {string.Join(", ", allowed)} (got '{value}')");
+
+    private static (string, bool, string) Choice<T>(string key, T value, IReadOnlyDictionary<string, string> unknown) where T : struct, Enum =>
+        unknown.TryGetValue(key, out var given) ? OneOf(key, given, OptionChoice.Names<T>())
+        : Enum.IsDefined(value) ? (key, true, "")
+        : OneOf(key, value.ToString(), OptionChoice.Names<T>());
 }

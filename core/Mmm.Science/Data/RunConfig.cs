@@ -42,8 +42,8 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         var costs = ChannelCosts.FromJson(root, sourceName);
         var liftTests = Data.LiftTests.FromJson(root, sourceName);
         var roiPriors = Data.RoiPriors.FromJson(root, sourceName);
-        var options = ParseOptions(root, sourceName);
-        if (MmmOptionsValidator.FirstProblem(options) is { } found)
+        var (options, unknownChoices) = ParseOptions(root, sourceName);
+        if (MmmOptionsValidator.FirstProblem(options, unknownChoices) is { } found)
             throw BadConfig(sourceName, $"run config key '{found.Key}' {found.Problem}", found.Key);
         if (liftTests.Count > 0 && options.Architecture == Architectures.Reference)
             throw BadConfig(sourceName, $"run config key '{Data.LiftTests.Key}' needs the modulated or structural architecture; the reference network (referenceCompat) has no calibration term", Data.LiftTests.Key);
@@ -89,7 +89,8 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
             ?? throw BadConfig(sourceName, "the run config must be a JSON object");
     }
 
-    private static MmmOptions ParseOptions(JsonObject root, string sourceName)
+    /// <returns>The options, and the choice keys whose string named no choice (held at the preset's value, for the validator to report).</returns>
+    private static (MmmOptions Options, IReadOnlyDictionary<string, string> UnknownChoices) ParseOptions(JsonObject root, string sourceName)
     {
         var startFromReference = false;
         if (root.TryGetPropertyValue("referenceCompat", out var compat))
@@ -100,6 +101,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         }
 
         var merged = OptionsToJson(startFromReference ? MmmOptions.Reference : new MmmOptions());
+        var unknownChoices = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in root)
         {
             if (ColumnRoles.IsRoleKey(key) || key == ChannelCosts.Key || key == Data.LiftTests.Key || key == Data.RoiPriors.Key) continue;
@@ -107,13 +109,18 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
                 throw new PanelInputException(ErrorCodes.UnknownConfigKey, sourceName,
                     $"unknown run config key '{key}' (not a column role nor a model or training setting)", column: key);
             CheckKind(key, preset, value, sourceName);
+            if (MmmOptionsValidator.ChoiceKeys.TryGetValue(key, out var allowed) && !allowed.Contains(value!.GetValue<string>(), StringComparer.Ordinal))
+            {
+                unknownChoices[key] = value.GetValue<string>();
+                continue;
+            }
             merged[key] = value?.DeepClone();
         }
 
         try
         {
-            return merged.Deserialize<MmmOptions>(OptionsJson)
-                ?? throw BadConfig(sourceName, "the run config could not be read");
+            return (merged.Deserialize<MmmOptions>(OptionsJson) ?? throw BadConfig(sourceName, "the run config could not be read"),
+                unknownChoices);
         }
         catch (JsonException e)
         {

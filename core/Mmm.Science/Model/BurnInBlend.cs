@@ -1,3 +1,4 @@
+using Mmm.Science.Options;
 using static TorchSharp.torch;
 
 namespace Mmm.Science.Model;
@@ -8,15 +9,15 @@ namespace Mmm.Science.Model;
 /// </summary>
 public static class BurnInBlend
 {
-    public static double StableWeight(int week, int burnIn, string method) => method switch
+    public static double StableWeight(int week, int burnIn, StabilizationMethod method) => method switch
     {
-        "exponential" => (float)Math.Exp(-3.0 * week / burnIn),
-        "sigmoid" => (float)(1.0 / (1.0 + Math.Exp((week - burnIn / 2.0) / (burnIn / 4.0)))),
+        StabilizationMethod.Exponential => (float)Math.Exp(-3.0 * week / burnIn),
+        StabilizationMethod.Sigmoid => (float)(1.0 / (1.0 + Math.Exp((week - burnIn / 2.0) / (burnIn / 4.0)))),
         _ => 1.0 - (double)week / burnIn,
     };
 
     /// <param name="dynamic">[B,T,D]</param><param name="stable">[D]</param>
-    public static Tensor Apply(Tensor dynamic, Tensor stable, int burnIn, string method)
+    public static Tensor Apply(Tensor dynamic, Tensor stable, int burnIn, StabilizationMethod method)
     {
         long b = dynamic.shape[0], t = dynamic.shape[1];
         if (t <= burnIn) return stable.view(1, 1, -1).expand(b, t, -1);

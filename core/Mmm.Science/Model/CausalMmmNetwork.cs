@@ -110,7 +110,7 @@ public sealed class CausalMmmNetwork : MmmNetwork
         (AdstockDecay(), HillSaturation.Slope(HillA), HillSaturation.HalfSaturation(HillG));
 
     /// <param name="dropoutMask">Scaled keep-mask [R,T,H/2] for the control features in training, or null.</param>
-    public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask)
+    public override ReferenceOutputs Forward(ModelInputs inputs, Tensor? dropoutMask)
     {
         using var k = new KeptScalars();
         long b = inputs.Regions, t = inputs.Periods;
@@ -147,7 +147,25 @@ public sealed class CausalMmmNetwork : MmmNetwork
 
         var raw = mediaContrib.sum(-1) + ctrlContrib.sum(-1) + baseline + seasonal + trend;
         var scale = PredictionScale();
-        return new ModelOutputs(raw * scale, raw, scale, mediaContrib, ctrlContrib, baseline, seasonal, trend,
-            mediaCoef, ctrlCoef, adstock, hill, mediaDag, ctrlFeatures, states, mediaRaw, ctrlRaw);
+        return new ReferenceOutputs
+        {
+            Prediction = raw * scale,
+            RawPrediction = raw,
+            PredictionScale = scale,
+            MediaContributions = mediaContrib,
+            ControlContributions = ctrlContrib,
+            Baseline = baseline,
+            Seasonal = seasonal,
+            Trend = trend,
+            MediaCoefficients = mediaCoef,
+            ControlCoefficients = ctrlCoef,
+            MediaAdstock = adstock,
+            MediaHill = hill,
+            MediaDag = mediaDag,
+            ControlFeatures = ctrlFeatures,
+            GruStates = states,
+            MediaCoefficientsRaw = mediaRaw,
+            ControlCoefficientsRaw = ctrlRaw,
+        };
     }
 }

@@ -34,15 +34,4 @@ public abstract class MmmNetwork(string name, MmmOptions options, int channels, 
 
     /// <param name="dropoutMask">Scaled keep-mask for the control features in training, or null (architectures without dropout ignore it).</param>
     public abstract ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask);
-
-    /// <summary>The network of <see cref="MmmOptions.Architecture"/>.</summary>
-    /// <param name="driftKnots">Knots of the time-varying baseline (modulated and structural; 0 = none).</param>
-    /// <param name="experimented">The panel has lift tests (modulated and structural: a confounding term per channel).</param>
-    public static MmmNetwork Create(MmmOptions options, int channels, int controls, int regions, int seasonalFeatures, int driftKnots = 0, bool experimented = false) =>
-        options.Architecture switch
-        {
-            Architectures.Reference => new CausalMmmNetwork(options, channels, controls, regions, seasonalFeatures),
-            Architectures.Modulated or Architectures.Structural => new ModulatedMmmNetwork(options, channels, controls, regions, seasonalFeatures, driftKnots, experimented),
-            _ => throw new ArgumentException($"unknown architecture '{options.Architecture}'", nameof(options)),
-        };
 }

@@ -138,10 +138,10 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
     public static readonly IReadOnlySet<string> PerRegionParameterNames =
         new HashSet<string>(["region_effect", "baseline", "trend_slope", "seasonal_amplitude", "region_control_coeff", "region_drift"], StringComparer.Ordinal);
 
-    public override ModelOutputs Forward(ModelInputs inputs, Tensor? dropoutMask) => Forward(inputs, withModulation: Modulated);
+    public override ModulatedOutputs Forward(ModelInputs inputs, Tensor? dropoutMask) => Forward(inputs, withModulation: Modulated);
 
     /// <param name="withModulation">false: the structural model alone (m = 0, the GRU is not run), as in the pre-fit.</param>
-    public ModelOutputs Forward(ModelInputs inputs, bool withModulation)
+    public ModulatedOutputs Forward(ModelInputs inputs, bool withModulation)
     {
         using var k = new KeptScalars();
         long b = inputs.Regions, t = inputs.Periods;
@@ -149,21 +149,31 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         var values = Values();
         var (adstock, hill) = StructuralModel.Response(values, inputs.Media, Options);
         Tensor? modulation = null;
-        var states = zeros(new long[] { b, t, 0 }, device: device);
         if (withModulation && Modulated)
         {
             var h0 = H0!.expand(1, b, Hidden).contiguous();
             var (sequence, last) = Gru!.forward(cat([hill, inputs.Controls], -1), h0);
             last.Dispose();
-            states = sequence;
             var raw = k[Options.ModulationBound] * tanh(ModulationHead!.forward(sequence));
             modulation = Centre(raw, inputs.FitCells);
         }
         var parts = StructuralModel.Compose(values, inputs, Options, hill, modulation);
-        var scale = ones(1, device: device);
-        return new ModelOutputs(parts.Prediction, parts.Prediction, scale, parts.MediaContributions, parts.ControlContributions, parts.Baseline,
-            parts.Seasonal, parts.Trend, parts.MediaCoefficients, parts.ControlCoefficients, adstock, hill, hill, inputs.Controls, states,
-            modulation ?? zeros(b, t, Channels, device: device), zeros(b, t, ControlCount, device: device));
+        return new ModulatedOutputs
+        {
+            Prediction = parts.Prediction,
+            RawPrediction = parts.Prediction,
+            PredictionScale = ones(1, device: device),
+            MediaContributions = parts.MediaContributions,
+            ControlContributions = parts.ControlContributions,
+            Baseline = parts.Baseline,
+            Seasonal = parts.Seasonal,
+            Trend = parts.Trend,
+            MediaCoefficients = parts.MediaCoefficients,
+            ControlCoefficients = parts.ControlCoefficients,
+            MediaAdstock = adstock,
+            MediaHill = hill,
+            Modulation = modulation ?? zeros(b, t, Channels, device: device),
+        };
     }
 
     /// <summary>Removes each (region, channel)'s mean modulation over its fitted weeks (all weeks when no mask is given).</summary>

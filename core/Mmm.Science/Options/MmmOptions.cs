@@ -7,50 +7,54 @@ namespace Mmm.Science.Options;
 /// of the run config (docs/contract.md) and of docs/model.md. <see cref="Reference"/> gives the
 /// DeepCausalMMM 1.0.21 behaviour (its defects included) for parity; <c>referenceCompat: true</c> in a
 /// run config starts from it.
+/// Each setting belongs to every architecture or to one family (docs/model.md, "Settings by family"); the sections
+/// below say which. The record stays flat, as the run config is, and in this order, which is the order of the
+/// effective config's keys in summary.json.
 /// </summary>
 public sealed record MmmOptions
 {
-    // ---- mode ----
+    // ---- mode (every architecture) ----
     /// <summary>Reproduce the reference implementation, defects included.</summary>
     public bool ReferenceCompat { get; init; }
     public int Seed { get; init; } = 42;
     /// <summary>cpu | cuda | auto.</summary>
     public string Device { get; init; } = "auto";
 
-    // ---- split ----
+    // ---- split (every architecture) ----
     public double HoldoutRatio { get; init; } = 0.12;
     public int MinTrainWeeks { get; init; } = 40;
     public int BurnInWeeks { get; init; } = 6;
 
-    // ---- scaling ----
+    // ---- scaling (every architecture) ----
     /// <summary>shareOfVoice (reference) | perChannelMean | perChannelRegionMean.</summary>
-    public string MediaScaling { get; init; } = MediaScalings.PerChannelRegionMean;
+    public MediaScaling MediaScaling { get; init; } = MediaScaling.PerChannelRegionMean;
     /// <summary>reference ((x-median)/(IQR*1.349), clip by the reference rule) | robust ((x-median)/(IQR/1.349), std if IQR=0, clip ±5).</summary>
-    public string ControlScaling { get; init; } = ControlScalings.Robust;
+    public ControlScaling ControlScaling { get; init; } = ControlScaling.Robust;
 
-    // ---- architecture ----
+    // ---- architecture (every architecture, but dropout and stabilizationMethod: reference network) ----
     /// <summary>
     /// modulated (default: stable per-channel effects times a bounded, penalised GRU modulation) |
     /// structural (the same model with no GRU: adstock + Hill + linear, time-invariant) |
     /// reference (the DeepCausalMMM network, used by referenceCompat).
     /// </summary>
-    public string Architecture { get; init; } = Architectures.Modulated;
+    public Architecture Architecture { get; init; } = Architecture.Modulated;
     /// <summary>GRU hidden size (the reference uses 280; here the GRU only modulates, and 128 forecasts as well at a third of the cost).</summary>
     public int Hidden { get; init; } = 128;
+    /// <summary>Dropout on the control features (reference network).</summary>
     public double Dropout { get; init; } = 0.12;
     /// <summary>triangular | notears.</summary>
-    public string DagMode { get; init; } = DagModes.Notears;
+    public DagMode DagMode { get; init; } = DagMode.Notears;
     public double DagTemperature { get; init; } = 0.5;
-    /// <summary>exponential | linear | sigmoid.</summary>
-    public string StabilizationMethod { get; init; } = "exponential";
+    /// <summary>exponential | linear | sigmoid: the burn-in blend of the stable and dynamic coefficients (reference network).</summary>
+    public StabilizationMethod StabilizationMethod { get; init; } = StabilizationMethod.Exponential;
     /// <summary>reference (statsmodels-style decomposition, min-max, one global amplitude) | calendar (week-of-year aligned, per-region amplitude).</summary>
-    public string Seasonality { get; init; } = SeasonalityModes.Calendar;
+    public SeasonalityMode Seasonality { get; init; } = SeasonalityMode.Calendar;
     /// <summary>none (reference: frozen at 0) | damped (learned, damped per-region trend).</summary>
-    public string Trend { get; init; } = TrendModes.Damped;
+    public TrendMode Trend { get; init; } = TrendMode.Damped;
     /// <summary>Burn-in handling: pad (reference: prepend zero weeks and fit them) | warm (warm the GRU on real weeks, mask them out of losses).</summary>
-    public string BurnIn { get; init; } = BurnInModes.Warm;
+    public BurnInMode BurnIn { get; init; } = BurnInMode.Warm;
 
-    // ---- optimisation ----
+    // ---- optimisation: the main loop (every architecture) and the warm start (reference network) ----
     public int Epochs { get; init; } = 600;
     public double LearningRate { get; init; } = 0.01;
     public double Beta1 { get; init; } = 0.9;
@@ -61,7 +65,7 @@ public sealed record MmmOptions
     public int WarmStartEpochs { get; init; } = 50;
     public double WarmStartLearningRate { get; init; } = 1e-4;
 
-    // ---- loss ----
+    // ---- loss: the reference network's objective (huberDelta also scores early stopping and dagWeight weighs h(W), in every architecture) ----
     public double HuberDelta { get; init; } = 0.25;
     public double DagWeight { get; init; } = 0.008;
     public double SparsityWeight { get; init; } = 0.001;
@@ -74,7 +78,7 @@ public sealed record MmmOptions
     public double? SeasonalPrior { get; init; }
     public double SeasonalPriorWeight { get; init; } = 0.1;
 
-    // ---- NOTEARS ----
+    // ---- NOTEARS (every architecture) ----
     public double NotearsLambda1 { get; init; } = 0.005;
     public double NotearsGroupL1 { get; init; } = 0.01;
     public double NotearsRhoInit { get; init; } = 1.0;
@@ -95,9 +99,9 @@ public sealed record MmmOptions
     /// </summary>
     public double DagStructureWeight { get; init; } = 0.05;
     /// <summary>reference | standard.</summary>
-    public string DualSchedule { get; init; } = DualSchedules.Reference;
+    public DualScheduleKind DualSchedule { get; init; } = DualScheduleKind.Reference;
 
-    // ---- the modulated and structural architectures (docs/model.md) ----
+    // ---- the modulated and structural architectures (docs/model.md; modulationBound and modulationPriorSd: modulated only) ----
     /// <summary>Largest adstock decay (carry-over share per week).</summary>
     public double AdstockMax { get; init; } = 0.9;
     /// <summary>Logit-normal prior on the adstock decay (as a fraction of adstockMax): median and logit-scale sd (0 = no prior).</summary>
@@ -114,7 +118,7 @@ public sealed record MmmOptions
     public double HillHalfPriorSd { get; init; } = 0.4;
     /// <summary>Prior correlation (0 to below 1) of the channels' response shapes: each shape prior is split into a
     /// panel centre, estimated from the channels whose data inform their shapes, and each channel's deviation from
-    /// it, keeping each channel's prior sd as set above (0 = channels independent).</summary>
+    /// it, keeping each channel's prior sd as set above (0 = channels independent). Experimental: measured and not adopted (docs/model.md, Settings by family).</summary>
     public double ShapePooling { get; init; } = 0.0;
     /// <summary>Bound of the GRU modulation: coefficient = effect * (1 + m), m = this * tanh(head) centred over the fitted
     /// weeks (so |m| &lt;= 2 * this, and a channel's average coefficient is its effect).</summary>
@@ -145,9 +149,9 @@ public sealed record MmmOptions
     /// <summary>Epochs of the structural pre-fit (the warm start of the modulated and structural architectures) per restart.</summary>
     public int StructuralEpochs { get; init; } = 1500;
     public double StructuralLearningRate { get; init; } = 0.02;
-    /// <summary>Pre-fit restarts from different response-curve shapes; the best penalised fit is kept.</summary>
+    /// <summary>Pre-fit restarts from different response-curve shapes; the best penalised fit is kept. Above 1 experimental (docs/model.md, Settings by family).</summary>
     public int StructuralRestarts { get; init; } = 1;
-    /// <summary>Fraction of the pre-fit's epochs after which the effect shrinkage comes on (0 = from the start).</summary>
+    /// <summary>Fraction of the pre-fit's epochs after which the effect shrinkage comes on (0 = from the start). Above 0 experimental (docs/model.md, Settings by family).</summary>
     public double StructuralShrinkageFrom { get; init; } = 0.0;
     /// <summary>Members of the posterior ensemble behind each channel's 90 % contribution interval (modulated and structural
     /// architectures, docs/model.md §8): refits of the structural model to perturbed data and prior centres; 0 = no intervals.</summary>
@@ -165,7 +169,7 @@ public sealed record MmmOptions
     /// optimum and Adam's first steps, of this size in every parameter, would throw it far off.</summary>
     public double EnsembleLearningRate { get; init; } = 0.005;
 
-    // ---- early stopping (fixed behaviour; the reference's never fires) ----
+    // ---- early stopping (every architecture; fixed behaviour, the reference's never fires) ----
     public bool EarlyStopping { get; init; } = true;
     public int EvalEvery { get; init; } = 25;
     public int Patience { get; init; } = 300;
@@ -174,23 +178,23 @@ public sealed record MmmOptions
     /// so early stopping never ends a run (or restores weights) before the graph is close to acyclic.</summary>
     public double EarlyStoppingMaxH { get; init; } = 0.01;
 
-    // ---- logging ----
+    // ---- logging (every architecture) ----
     public int LogEvery { get; init; } = 25;
 
     /// <summary>The reference implementation's behaviour and defaults.</summary>
     public static MmmOptions Reference { get; } = new()
     {
         ReferenceCompat = true,
-        Architecture = Architectures.Reference,
+        Architecture = Architecture.Reference,
         Hidden = 280,
         Epochs = 1500,
         NotearsWarmupEpochs = 500,
         NotearsDualUpdateEvery = 100,
-        MediaScaling = MediaScalings.ShareOfVoice,
-        ControlScaling = ControlScalings.Reference,
-        Seasonality = SeasonalityModes.Reference,
-        Trend = TrendModes.None,
-        BurnIn = BurnInModes.Pad,
+        MediaScaling = MediaScaling.ShareOfVoice,
+        ControlScaling = ControlScaling.Reference,
+        Seasonality = SeasonalityMode.Reference,
+        Trend = TrendMode.None,
+        BurnIn = BurnInMode.Pad,
         MediaContributionPrior = 0.40,
         SeasonalPrior = 1.0,
         EarlyStopping = false,
@@ -199,12 +203,3 @@ public sealed record MmmOptions
 
     [JsonIgnore] public int ControlHidden => (int)(Hidden * 0.5);
 }
-
-public static class Architectures { public const string Modulated = "modulated", Structural = "structural", Reference = "reference"; }
-public static class DagModes { public const string Triangular = "triangular", Notears = "notears"; }
-public static class DualSchedules { public const string Reference = "reference", Standard = "standard"; }
-public static class MediaScalings { public const string ShareOfVoice = "shareOfVoice", PerChannelMean = "perChannelMean", PerChannelRegionMean = "perChannelRegionMean"; }
-public static class ControlScalings { public const string Reference = "reference", Robust = "robust"; }
-public static class SeasonalityModes { public const string Reference = "reference", Calendar = "calendar"; }
-public static class TrendModes { public const string None = "none", Damped = "damped"; }
-public static class BurnInModes { public const string Pad = "pad", Warm = "warm"; }

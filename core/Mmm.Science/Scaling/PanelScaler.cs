@@ -10,8 +10,8 @@ namespace Mmm.Science.Scaling;
 /// </summary>
 public sealed class PanelScaler
 {
-    public required string MediaScaling { get; init; }
-    public required string ControlScaling { get; init; }
+    public required MediaScaling MediaScaling { get; init; }
+    public required ControlScaling ControlScaling { get; init; }
     public required bool ReferenceCompat { get; init; }
     public required int RegionCount { get; init; }
     public required int ChannelCount { get; init; }
@@ -34,8 +34,8 @@ public sealed class PanelScaler
         ArgumentNullException.ThrowIfNull(options);
         if (trainPeriods < 1 || trainPeriods > panel.PeriodCount)
             throw new ArgumentOutOfRangeException(nameof(trainPeriods), $"Need 1..{panel.PeriodCount} training periods, got {trainPeriods}.");
-        CheckMode(options.MediaScaling, nameof(options.MediaScaling), MediaScalings.ShareOfVoice, MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean);
-        CheckMode(options.ControlScaling, nameof(options.ControlScaling), ControlScalings.Reference, ControlScalings.Robust);
+        CheckMode(options.MediaScaling, nameof(options.MediaScaling));
+        CheckMode(options.ControlScaling, nameof(options.ControlScaling));
 
         var train = PanelWindow.Of(panel, 0, trainPeriods);
         int regions = panel.RegionCount, channels = panel.ChannelCount, controls = panel.ControlCount;
@@ -167,9 +167,9 @@ public sealed class PanelScaler
     private static double[] KpiInput(double[] kpi, bool referenceCompat) =>
         referenceCompat ? Array.ConvertAll(kpi, v => (double)(float)v) : kpi;
 
-    private static void CheckMode(string value, string name, params string[] allowed)
+    private static void CheckMode<T>(T value, string name) where T : struct, Enum
     {
-        if (!allowed.Contains(value))
-            throw new ArgumentException($"{name} '{value}' is not one of {string.Join(", ", allowed)}.", name);
+        if (!Enum.IsDefined(value))
+            throw new ArgumentException($"{name} '{value}' is not one of {string.Join(", ", OptionChoice.Names<T>())}.", name);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class TrainingSession
         w.Write(Panel.RegionCount); w.Write(Panel.PeriodCount);
         w.Write(string.Join('\n', Panel.Channels)); w.Write(string.Join('\n', Panel.Controls));
         w.Write(Epoch); w.Write(WarmStartDone);
-        w.Write(JsonSerializer.Serialize(Restarts, CheckpointJson));
+        w.Write(Model.SaveState());
         w.Write(LastDuals.Active); w.Write(LastDuals.Rho); w.Write(LastDuals.Alpha); w.Write(LastDuals.HPreviousOrInfinity);
         w.Write(Stopping.Best); w.Write(Stopping.BestEpoch); w.Write(Stopping.SinceBest); w.Write(Stopping.PhaseActive);
         var rng = DropoutRng.get_state().data<byte>().ToArray();
@@ -57,7 +57,7 @@ public sealed partial class TrainingSession
         var session = new TrainingSession(panel, options, scaler, DeviceChoice.Resolve(device ?? options.Device), logger);
         session.Epoch = r.ReadInt32();
         session.WarmStartDone = r.ReadBoolean();
-        session.Restarts = JsonSerializer.Deserialize<PrefitRestarts?>(r.ReadString(), CheckpointJson);
+        session.Model.LoadState(r.ReadString());
         session.LastDuals = new NotearsState(r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), FiniteOrNull(r.ReadDouble()));
         session.Stopping.Best = r.ReadDouble();
         session.Stopping.BestEpoch = r.ReadInt32();

@@ -1,4 +1,3 @@
-using System.Reflection;
 using static TorchSharp.torch;
 
 namespace Mmm.Science.Training;
@@ -12,12 +11,6 @@ public static class LossGuard
 {
     public const string WarmStart = "warm start", Training = "training";
 
-    // Every optional tensor of LossTerms but the total, in declaration order, so terms added there are named too.
-    private static readonly PropertyInfo[] Terms = typeof(LossTerms).GetProperties()
-        .Where(p => p.PropertyType == typeof(Tensor) && p.Name != nameof(LossTerms.Total))
-        .OrderBy(p => p.MetadataToken)
-        .ToArray();
-
     /// <param name="epoch">1-based epoch of <paramref name="phase"/> (for training, the run's epoch counter).</param>
     /// <exception cref="TrainingDivergedException">The total loss is not finite.</exception>
     /// <param name="learningRateSetting">The run-config key of the phase's learning rate, named in the error.</param>
@@ -26,14 +19,12 @@ public static class LossGuard
         learningRateSetting ??= phase == WarmStart ? "warmStartLearningRate" : "learningRate";
         double total = terms.Total.item<float>();
         if (double.IsFinite(total)) return;
-        foreach (var property in Terms)
+        foreach (var (name, term) in terms.Terms())
         {
-            if (property.GetValue(terms) is not Tensor term) continue;
+            if (term is null) continue;
             double value = term.item<float>();
-            if (!double.IsFinite(value)) throw new TrainingDivergedException(phase, epoch, CamelCase(property.Name), value, total, learningRateSetting);
+            if (!double.IsFinite(value)) throw new TrainingDivergedException(phase, epoch, name, value, total, learningRateSetting);
         }
         throw new TrainingDivergedException(phase, epoch, "total", total, total, learningRateSetting);
     }
-
-    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -12,7 +12,7 @@ namespace Mmm.Science.Training;
 /// </summary>
 public static class MmmLoss
 {
-    public static LossTerms Compute(CausalMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
+    public static ReferenceLossTerms Compute(CausalMmmNetwork net, ReferenceOutputs outputs, Tensor target, Tensor mask,
         NotearsState notears, bool warmStart = false, Tensor? media = null)
     {
         using var k = new KeptScalars();
@@ -49,7 +49,11 @@ public static class MmmLoss
             structure = StructureScore(media, outputs.MediaAdstock.detach(), net.Adjacency(), mask);
             total = total + k[o.DagStructureWeight] * structure;
         }
-        return new LossTerms(total, fit, dag, sparsity, l1, l2, attributionRaw, attribution, seasonalRaw, seasonal, structure);
+        return new ReferenceLossTerms
+        {
+            Total = total, Fit = fit, Dag = dag, Sparsity = sparsity, L1 = l1, L2 = l2, AttributionRaw = attributionRaw,
+            Attribution = attribution, SeasonalRaw = seasonalRaw, Seasonal = seasonal, Structure = structure,
+        };
     }
 
     /// <summary>

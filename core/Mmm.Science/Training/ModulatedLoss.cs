@@ -16,7 +16,7 @@ namespace Mmm.Science.Training;
 /// </summary>
 public static class ModulatedLoss
 {
-    public static LossTerms Compute(ModulatedMmmNetwork net, ModelOutputs outputs, Tensor target, Tensor mask,
+    public static ModulatedLossTerms Compute(ModulatedMmmNetwork net, ModulatedOutputs outputs, Tensor target, Tensor mask,
         NotearsState notears, Tensor media, Tensor? confounders, bool structuralOnly = false, bool withShrinkage = true, Calibration? lift = null,
         PriorShifts? shifts = null, Calibration? roi = null)
     {
@@ -33,7 +33,7 @@ public static class ModulatedLoss
             // In KPI units: what the modulation adds to each channel's contribution, so a large effect cannot
             // hide behind a small modulation (a saturated channel would otherwise become a constant that
             // trades with the baseline while the GRU supplies its weekly variation).
-            var added = outputs.MediaContributions * outputs.MediaCoefficientsRaw / (k[1] + outputs.MediaCoefficientsRaw);
+            var added = outputs.MediaContributions * outputs.Modulation / (k[1] + outputs.Modulation);
             modulation = k[0.5] * (added.square() * mask.unsqueeze(-1)).sum() / k[o.ModulationPriorSd * o.ModulationPriorSd];
             total = total + modulation;
         }
@@ -41,7 +41,7 @@ public static class ModulatedLoss
         if (calibration is not null) total = total + calibration;
         total = total / cells;
         if (structuralOnly)
-            return new LossTerms(total, fit, zeros(1, device: fit.device), null, null, null, null, null, null, null, null, priors, modulation, calibration);
+            return new ModulatedLossTerms { Total = total, Fit = fit, Dag = zeros(1, device: fit.device), Priors = priors, Modulation = modulation, Calibration = calibration };
 
         var dag = MmmLoss.DagLoss(net, notears);
         total = total + k[o.DagWeight] * dag;
@@ -51,7 +51,7 @@ public static class ModulatedLoss
             structure = MmmLoss.StructureScore(media, outputs.MediaAdstock.detach(), net.Adjacency(), mask, confounders);
             total = total + k[o.DagStructureWeight] * structure;
         }
-        return new LossTerms(total, fit, dag, null, null, null, null, null, null, null, structure, priors, modulation, calibration);
+        return new ModulatedLossTerms { Total = total, Fit = fit, Dag = dag, Structure = structure, Priors = priors, Modulation = modulation, Calibration = calibration };
     }
 
     /// <summary>The lift tests' and the ROI priors' terms together (<see cref="Calibration"/>); null when there are neither.</summary>

@@ -43,7 +43,7 @@ public static class RunSummaryBuilder
             HealthChecks = result.HealthChecks ?? [],
             Dag = new DagSummary
             {
-                Mode = o.DagMode,
+                Mode = OptionChoice.Name(o.DagMode),
                 FinalH = notears ? result.FinalH : null,
                 Rho = notears ? result.Duals.Rho : null,
                 Alpha = notears ? result.Duals.Alpha : null,

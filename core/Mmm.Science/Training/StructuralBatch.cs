@@ -53,7 +53,7 @@ internal sealed class StructuralBatch : IDisposable
     /// </summary>
     /// <param name="targets">[M, R, T] each member's KPI (scaled).</param>
     /// <param name="shifts">The members' prior centres stacked along the member dimension; null: the priors as set.</param>
-    public LossTerms Objective(TrainingTensors data, MmmOptions o, Tensor targets, PriorShifts? shifts, bool withShrinkage = true)
+    public ModulatedLossTerms Objective(TrainingTensors data, MmmOptions o, Tensor targets, PriorShifts? shifts, bool withShrinkage = true)
     {
         using var k = new KeptScalars();
         var mask = data.FitMask;
@@ -65,7 +65,7 @@ internal sealed class StructuralBatch : IDisposable
         var total = k[0.5] * (squared / NoiseVariance).sum() + priors;
         var calibration = ModulatedLoss.CalibrationTerm(parts.MediaContributions, data.Lift, data.Roi, shifts);
         if (calibration is not null) total = total + calibration;
-        return new LossTerms(total / cells, squared / cells, zeros(1, device: cells.device), null, null, null, null, null, null, null, null, priors, null, calibration);
+        return new ModulatedLossTerms { Total = total / cells, Fit = squared / cells, Dag = zeros(1, device: cells.device), Priors = priors, Calibration = calibration };
     }
 
     /// <summary>Adam on the summed objective for <paramref name="epochs"/> epochs.</summary>

@@ -18,8 +18,8 @@ public sealed partial class TrainingSession
     public FitResult Finish(RefitResults? refits = null)
     {
         int? restored = Stopping.RestoreBest(Network) ? Stopping.BestEpoch : null;
-        var (intervals, selfCheck, memberEdges) = Uncertainty(refits ?? new RefitResults(null, null));
-        var curvature = Network is ModulatedMmmNetwork structural ? CurvatureCheck.Compute(structural, Data, Panel.Channels) : null;
+        var (intervals, selfCheck, memberEdges) = Model.Uncertainty(Data, refits ?? new RefitResults(null, null));
+        var curvature = Model.Curvature(Data);
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         var o = Network.Forward(Data.Inputs, dropoutMask: null);

@@ -26,6 +26,8 @@ public sealed partial class TrainingSession : IDisposable
     public PanelSplit Split { get; }
     public Device Device { get; }
     public MmmNetwork Network { get; }
+    /// <summary>The architecture's family: everything that differs between the reference network and the modulated and structural ones.</summary>
+    internal IFamilyModel Model { get; }
     internal TrainingTensors Data { get; }
     internal AdamW Optimizer { get; }
     internal Generator DropoutRng { get; }
@@ -36,7 +38,7 @@ public sealed partial class TrainingSession : IDisposable
     public int Epoch { get; private set; }
     public bool WarmStartDone { get; private set; }
     /// <summary>What the pre-fit's restarts found (null before the warm start or for the reference architecture).</summary>
-    public PrefitRestarts? Restarts { get; private set; }
+    public PrefitRestarts? Restarts => Model.Restarts;
     /// <summary>h(W) at the last evaluation (NaN before the first).</summary>
     public double LastH { get; private set; } = double.NaN;
     /// <summary>The duals of the last block trained (for the acyclicity report).</summary>
@@ -54,10 +56,11 @@ public sealed partial class TrainingSession : IDisposable
         Split = PanelSplit.For(panel.PeriodCount, options);
         torch.manual_seed(options.Seed);
         DropoutRng = new Generator((ulong)options.Seed);
-        Network = MmmNetwork.Create(options, panel.ChannelCount, panel.ControlCount, panel.RegionCount, TrainingTensors.SeasonalFeatureCount,
-            TrainingTensors.DriftKnots(Split, options), panel.LiftTests.Count > 0);
+        var family = ModelFamilies.For(options);
+        Model = family.CreateModel(new FamilyContext(panel, scaler, Split, options, device, this.logger));
+        Network = Model.Network;
         Network.to(device);
-        Data = TrainingTensors.Build(panel, scaler, options, Split, device);
+        Data = TrainingTensors.Build(panel, scaler, options, Split, device, family);
         parameters = Network.named_parameters().ToList();
         var groups = GradientClipping.Groups(Network);
         (coefficientGroup, otherGroup) = (groups.Coefficients, groups.Others);
@@ -77,21 +80,10 @@ public sealed partial class TrainingSession : IDisposable
         return session;
     }
 
-    /// <summary>The reference architecture starts from data-driven values (docs/model.md §4); the others from their structural pre-fit in <see cref="WarmStart"/>.</summary>
+    /// <summary>Initial values from the data (the reference architecture, docs/model.md §4; the others start from their structural pre-fit in <see cref="WarmStart"/>).</summary>
     private void InitialiseFromData()
     {
-        if (Network is CausalMmmNetwork reference)
-        {
-            var inputs = Data.Inputs;
-            DataDrivenInit.Baseline(reference, Data.Target, Data.InitCells);
-            DataDrivenInit.StableCoefficients(reference, inputs.Media, inputs.Controls, Data.Target, Data.InitCells);
-            // The reference takes the Hill percentile on raw media although Hill runs after adstock; the fix
-            // takes it on the adstocked media the curve actually sees.
-            using var hillInput = Options.ReferenceCompat
-                ? inputs.Media.alias()
-                : GeometricAdstock.Apply(inputs.Media, reference.AdstockDecay().detach());
-            DataDrivenInit.HillHalfSaturation(reference, hillInput, Data.InitCells, referenceLogit: Options.ReferenceCompat);
-        }
+        Model.InitialiseFromData(Data);
         logger.LogInformation("Initialised {Regions} regions x {Periods} periods, {Channels} channels, {Controls} controls on {Device}",
             Panel.RegionCount, Panel.PeriodCount, Panel.ChannelCount, Panel.ControlCount, Device);
     }
@@ -103,32 +95,8 @@ public sealed partial class TrainingSession : IDisposable
     public double WarmStart()
     {
         if (WarmStartDone) return 0;
-        if (Network is ModulatedMmmNetwork modulated)
-        {
-            double prefit = 0;
-            if (Options.StructuralEpochs > 0) (prefit, Restarts) = StructuralPrefit.Run(modulated, Data, Options, logger);
-            WarmStartDone = true;
-            logger.LogInformation("Structural pre-fit: {Restarts} restart(s) x {Epochs} epochs, fit {Fit:E3}", Options.StructuralRestarts, Options.StructuralEpochs, prefit);
-            return prefit;
-        }
-        if (Options.WarmStartEpochs <= 0) { WarmStartDone = true; return 0; }
-        var all = parameters.Select(p => p.Parameter).ToList();
-        using var warm = new AdamW(all, Options.WarmStartLearningRate, Options.Beta1, Options.Beta2, 1e-8, Options.WeightDecay);
-        double last = 0;
-        for (int e = 0; e < Options.WarmStartEpochs; e++)
-        {
-            using var scope = NewDisposeScope();
-            warm.ZeroGrad();
-            var outputs = Network.Forward(Data.Inputs, DropoutMask());
-            var loss = MmmLoss.Compute((CausalMmmNetwork)Network, outputs, Data.Target, Data.FitMask, NotearsState.Initial(0, 0), warmStart: true);
-            loss.Total.backward();
-            GradientClipping.ClipGroup(all, 1.0);
-            warm.Apply();
-            last = loss.Fit.item<float>();
-            LossGuard.Check(loss, e + 1, LossGuard.WarmStart);
-        }
+        double last = Model.WarmStart(Data, DropoutRng);
         WarmStartDone = true;
-        logger.LogInformation("Warm start: {Epochs} epochs, fit loss {Loss:F5}", Options.WarmStartEpochs, last);
         return last;
     }
 
@@ -136,7 +104,7 @@ public sealed partial class TrainingSession : IDisposable
     public BlockReport TrainBlock(TrainingBlock block, Action<EpochProgress>? progress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        if (Network is ModulatedMmmNetwork modulated) modulated.HoldStructure(true);
+        Model.BeginBlock();
         LastDuals = block.Duals;
         Stopping.EnterPhase(phaseActive: Options.DagMode == DagModes.Triangular || block.Duals.Active);
         var history = new List<HistoryRow>();
@@ -149,8 +117,7 @@ public sealed partial class TrainingSession : IDisposable
             using (var scope = NewDisposeScope())
             {
                 Optimizer.ZeroGrad();
-                var outputs = Network.Forward(Data.Inputs, DropoutMask());
-                var terms = Loss(outputs, block.Duals);
+                var terms = Model.TrainingLoss(Data, DropoutRng, block.Duals);
                 terms.Total.backward();
                 GradientClipping.ClipGroup(coefficientGroup, Options.CoeffGradClip);
                 GradientClipping.ClipGroup(otherGroup, Options.GradientClipNorm);
@@ -179,24 +146,6 @@ public sealed partial class TrainingSession : IDisposable
             block.OuterIteration, run, Epoch, loss, evaluation.H, evaluation.TrainR2, evaluation.HoldoutR2?.ToString("F3") ?? "n/a");
         return new BlockReport(block.OuterIteration, run, Epoch, evaluation.H, loss, fit, dag, evaluation.TrainR2, evaluation.HoldoutR2,
             stopped, clock.Elapsed.TotalSeconds, history);
-    }
-
-    private LossTerms Loss(ModelOutputs outputs, NotearsState duals) => Network switch
-    {
-        CausalMmmNetwork reference => MmmLoss.Compute(reference, outputs, Data.Target, Data.FitMask, duals, media: Data.Inputs.Media),
-        ModulatedMmmNetwork modulated => ModulatedLoss.Compute(modulated, outputs, Data.Target, Data.FitMask, duals, Data.Inputs.Media, Data.Confounders, lift: Data.Lift, roi: Data.Roi),
-        _ => throw new InvalidOperationException($"no objective for {Network.GetType().Name}"),
-    };
-
-    /// <summary>Keep-mask of the control-feature dropout (reference architecture), drawn from the session's own (checkpointed) generator.</summary>
-    private Tensor? DropoutMask()
-    {
-        using var k = new KeptScalars();
-        double p = Options.Dropout;
-        if (p <= 0 || Network is not CausalMmmNetwork) return null;
-        var shape = new long[] { Data.Inputs.Regions, Data.Inputs.Periods, Options.ControlHidden };
-        var keep = rand(shape, generator: DropoutRng).ge(k[p]).to(ScalarType.Float32) / k[1 - p];
-        return keep.to(Device);
     }
 
     /// <summary>h(W) of the current adjacency.</summary>

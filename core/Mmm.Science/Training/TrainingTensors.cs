@@ -25,14 +25,18 @@ public sealed class TrainingTensors : IDisposable
     /// <summary>[R,Tm] 1 on present training cells after burn-in (statistics for initialisation).</summary>
     public required Tensor InitCells { get; init; }
     /// <summary>[R,Tm,P] per region, an orthonormal basis of level, trend, seasonality and controls over the fitted cells
-    /// (<see cref="ConfounderBasis"/>); only the modulated and structural architectures use it, null for the reference.</summary>
+    /// (<see cref="ConfounderBasis"/>); null where the family has none (the reference, <see cref="IModelFamily.ObjectiveTensors"/>).</summary>
     public Tensor? Confounders { get; init; }
     /// <summary>The panel's lift tests as a term of the objective; null when it has none or for the reference architecture.</summary>
     public Calibration? Lift { get; init; }
     /// <summary>The panel's ROI priors as a term of the objective; null when it has none or for the reference architecture.</summary>
     public Calibration? Roi { get; init; }
 
-    public static TrainingTensors Build(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, Device device)
+    /// <summary>The tensors of <paramref name="o"/>'s architecture (<see cref="ModelFamilies.For"/>).</summary>
+    public static TrainingTensors Build(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, Device device) =>
+        Build(panel, scaler, o, split, device, ModelFamilies.For(o));
+
+    internal static TrainingTensors Build(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, Device device, IModelFamily family)
     {
         int r = panel.RegionCount, c = panel.ChannelCount, k = panel.ControlCount, pad = split.Padding, tm = split.ModelPeriods;
         ScaledPanel[] parts = o.ReferenceCompat && split.HoldoutPeriods > 0
@@ -65,14 +69,14 @@ public sealed class TrainingTensors : IDisposable
 
         var inputs = new ModelInputs(
             tensor(media, [r, tm, c]), tensor(controls, [r, tm, k]),
-            SeasonalInput(panel, scaler, o, split, y), TrendTime(split), tensor(initCells, [r, tm]), DriftBasis(split, o), Experimented(panel, o));
+            SeasonalInput(panel, scaler, o, split, y), TrendTime(split), tensor(initCells, [r, tm]), family.DriftBasis(split), family.ExperimentedChannels(panel));
         var fitMask = tensor(fit, [r, tm]);
+        var objective = family.ObjectiveTensors(panel, scaler, split, fitMask, inputs, device);
         return new TrainingTensors
         {
-            Confounders = o.Architecture == Architectures.Reference ? null
-                : ConfounderBasis.Build(fitMask, inputs.TrendTime, inputs.Seasonal, inputs.Controls).to(device),
-            Lift = o.Architecture == Architectures.Reference ? null : Calibration.ForLiftTests(panel, scaler, split, device),
-            Roi = o.Architecture == Architectures.Reference ? null : Calibration.ForRoiPriors(panel, scaler, split, device),
+            Confounders = objective.Confounders,
+            Lift = objective.Lift,
+            Roi = objective.Roi,
             Split = split,
             Inputs = inputs.To(device),
             Target = tensor(y, [r, tm]).to(device),
@@ -120,29 +124,6 @@ public sealed class TrainingTensors : IDisposable
         double span = Math.Max(1, last - first);
         return tensor(Enumerable.Range(0, split.ModelPeriods).Select(m => (float)((m - first) / span - 0.5)).ToArray());
     }
-
-    /// <summary>[Tm, K] the time-varying baseline's knot weights over the fitted weeks (<see cref="BaselineDrift"/>), or null without one.</summary>
-    private static Tensor? DriftBasis(PanelSplit split, MmmOptions o)
-    {
-        if (o.Architecture == Architectures.Reference || o.BaselineDriftSd <= 0) return null;
-        int first = split.Padding + split.FirstFitted, last = split.Padding + split.TrainEnd - 1;
-        int knots = DriftKnots(split, o);
-        return tensor(BaselineDrift.Basis(split.ModelPeriods, first, last, knots), [split.ModelPeriods, knots]);
-    }
-
-    /// <summary>[C] 1 for every channel a lift test measured, or null without tests (or a confounding term).</summary>
-    private static Tensor? Experimented(Panel panel, MmmOptions o)
-    {
-        if (o.Architecture == Architectures.Reference || o.LiftConfoundingSd <= 0 || panel.LiftTests.Count == 0) return null;
-        var mask = new float[panel.ChannelCount];
-        foreach (var t in panel.LiftTests) mask[t.Channel] = 1;
-        return tensor(mask);
-    }
-
-    /// <summary>How many knots the time-varying baseline has on this split (0 without one).</summary>
-    public static int DriftKnots(PanelSplit split, MmmOptions o) =>
-        o.Architecture == Architectures.Reference || o.BaselineDriftSd <= 0 ? 0
-            : BaselineDrift.KnotCount(split.Padding + split.FirstFitted, split.Padding + split.TrainEnd - 1, o.BaselineKnotWeeks);
 
     /// <summary>Model period of a panel period.</summary>
     public int ModelPeriod(int panelPeriod) => panelPeriod + Split.Padding;

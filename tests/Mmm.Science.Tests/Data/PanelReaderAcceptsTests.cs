@@ -238,7 +238,7 @@ public class PanelReaderAcceptsTests
         var (read, config) = await ReadAsync(file);
 
         Assert.Equal(12, config.Options.Epochs);
-        Assert.Equal("triangular", config.Options.DagMode);
+        Assert.Equal(Mmm.Science.Options.DagMode.Triangular, config.Options.DagMode);
         Assert.Empty(read.Controls);
         Assert.Equal(["control_price"], read.IgnoredColumns);
     }

@@ -27,7 +27,7 @@ public class RunConfigTests
         Assert.Equal(["tv", "radio"], config.Roles.Media!);
         Assert.Empty(config.Roles.Controls!);
         var o = config.Options;
-        Assert.Equal(("triangular", 10, 32, 3, 0.2, 4, 0.3), (o.DagMode, o.Epochs, o.Hidden, o.Seed, o.HoldoutRatio, o.BurnInWeeks, o.MediaContributionPrior));
+        Assert.Equal((DagMode.Triangular, 10, 32, 3, 0.2, 4, 0.3), (o.DagMode, o.Epochs, o.Hidden, o.Seed, o.HoldoutRatio, o.BurnInWeeks, o.MediaContributionPrior));
         Assert.Equal(new MmmOptions().LearningRate, o.LearningRate);
     }
 
@@ -105,6 +105,32 @@ public class RunConfigTests
         Assert.Equal(ErrorCodes.BadConfig, error.Code);
         Assert.Equal(key, error.Column);
         Assert.StartsWith($"run.json: run config key '{key}' must be", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "architecture": "Modulated" }""", "architecture", "modulated, structural, reference", "Modulated")]
+    [InlineData("""{ "mediaScaling": "minmax" }""", "mediaScaling", "shareOfVoice, perChannelMean, perChannelRegionMean", "minmax")]
+    [InlineData("""{ "stabilizationMethod": "1" }""", "stabilizationMethod", "exponential, linear, sigmoid", "1")]
+    [InlineData("""{ "referenceCompat": true, "burnIn": "skip" }""", "burnIn", "pad, warm", "skip")]
+    public void A_choice_outside_its_values_names_the_key_and_the_allowed_values(string json, string key, string allowed, string given)
+    {
+        var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
+
+        Assert.Equal((PanelErrorCodes.BadConfig, key), (error.Code, error.Column));
+        Assert.Equal($"run.json: run config key '{key}' must be one of {allowed} (got '{given}')", error.Message);
+    }
+
+    [Fact]
+    public void Choices_are_written_back_as_their_run_config_strings()
+    {
+        var config = RunConfig.Parse("""{ "architecture": "structural", "mediaScaling": "shareOfVoice", "dualSchedule": "standard" }""", "run.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(config.ToJson())!;
+
+        Assert.Equal(("structural", "shareOfVoice", "standard", "notears", "calendar", "damped", "warm", "exponential", "robust"),
+            (json["architecture"]!.GetValue<string>(), json["mediaScaling"]!.GetValue<string>(), json["dualSchedule"]!.GetValue<string>(),
+             json["dagMode"]!.GetValue<string>(), json["seasonality"]!.GetValue<string>(), json["trend"]!.GetValue<string>(),
+             json["burnIn"]!.GetValue<string>(), json["stabilizationMethod"]!.GetValue<string>(), json["controlScaling"]!.GetValue<string>()));
+        Assert.Equal(config.Options, RunConfig.Parse(config.ToJson(), "again.json").Options);
     }
 
     [Theory]

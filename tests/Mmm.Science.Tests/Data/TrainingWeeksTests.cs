@@ -13,7 +13,7 @@ public class TrainingWeeksTests
     [InlineData(109, 0.12, 40, 6, BurnInModes.Warm)]
     [InlineData(179, 0.2, 40, 4, BurnInModes.Pad)]
     [InlineData(60, 0, 40, 0, BurnInModes.Warm)]
-    public void The_window_is_the_training_splits_fitted_weeks(int periods, double holdoutRatio, int minTrainWeeks, int burnIn, string mode)
+    public void The_window_is_the_training_splits_fitted_weeks(int periods, double holdoutRatio, int minTrainWeeks, int burnIn, BurnInMode mode)
     {
         var options = new MmmOptions { HoldoutRatio = holdoutRatio, MinTrainWeeks = minTrainWeeks, BurnInWeeks = burnIn, BurnIn = mode };
         var split = PanelSplit.For(periods, options);

@@ -12,7 +12,7 @@ public class ForwardParityTests
         "prediction_scale",
     ];
 
-    internal static ModelOutputs RunForward(string caseName, out System.Text.Json.JsonElement goldenCase)
+    internal static ReferenceOutputs RunForward(string caseName, out System.Text.Json.JsonElement goldenCase)
     {
         goldenCase = GoldenFile.Case(caseName);
         var net = GoldenFile.Network(goldenCase);
@@ -23,7 +23,7 @@ public class ForwardParityTests
         return net.Forward(new ModelInputs(media, controls, seasonal, zeros(media.shape[1])), dropoutMask: null);
     }
 
-    internal static Tensor Output(ModelOutputs o, string name) => name switch
+    internal static Tensor Output(ReferenceOutputs o, string name) => name switch
     {
         "y_pred" => o.Prediction,
         "coefficients" => o.MediaCoefficients,

@@ -52,7 +52,8 @@ public static class GoldenFile
         Hidden = goldenCase.At("constructor_args", "hidden").GetInt32(),
         BurnInWeeks = goldenCase.At("constructor_args", "burn_in_weeks").GetInt32(),
         Dropout = goldenCase.At("constructor_args", "dropout").GetDouble(),
-        DagMode = goldenCase.At("constructor_args", "dag_mode").GetString()!,
+        DagMode = OptionChoice.TryParse<DagMode>(goldenCase.At("constructor_args", "dag_mode").GetString(), out var mode) ? mode
+            : throw new InvalidDataException("unknown dag_mode"),
         DagTemperature = goldenCase.At("constructor_args", "dag_temperature").GetDouble(),
     };
 

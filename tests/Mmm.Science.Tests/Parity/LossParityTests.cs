@@ -6,7 +6,7 @@ namespace Mmm.Science.Tests.Parity;
 
 public class LossParityTests
 {
-    private static (CausalMmmNetwork Net, LossTerms Loss, System.Text.Json.JsonElement Golden) Run(string lossCase, string forwardCase, NotearsState notears)
+    private static (CausalMmmNetwork Net, ReferenceLossTerms Loss, System.Text.Json.JsonElement Golden) Run(string lossCase, string forwardCase, NotearsState notears)
     {
         var golden = GoldenFile.Case(lossCase);
         var forward = GoldenFile.Case(forwardCase);

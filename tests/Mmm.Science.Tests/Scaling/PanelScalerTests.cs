@@ -11,7 +11,7 @@ public class PanelScalerTests
 {
     private static readonly MmmOptions Fixed = new();
 
-    public static TheoryData<string> MediaModes => [MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean, MediaScalings.ShareOfVoice];
+    public static TheoryData<MediaScaling> MediaModes => [MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean, MediaScalings.ShareOfVoice];
 
     [Theory]
     [InlineData(false)]
@@ -34,7 +34,7 @@ public class PanelScalerTests
     [Theory]
     [InlineData(MediaScalings.PerChannelMean)]
     [InlineData(MediaScalings.PerChannelRegionMean)]
-    public void Per_channel_mean_scaling_is_invertible(string mode)
+    public void Per_channel_mean_scaling_is_invertible(MediaScaling mode)
     {
         var panel = AsPanel();
         var scaler = PanelScaler.Fit(panel, TrainWeeks, Fixed with { MediaScaling = mode });
@@ -77,7 +77,7 @@ public class PanelScalerTests
 
     [Theory]
     [MemberData(nameof(MediaModes))]
-    public void Holdout_values_do_not_change_the_fitted_constants(string mediaMode)
+    public void Holdout_values_do_not_change_the_fitted_constants(MediaScaling mediaMode)
     {
         var options = Fixed with { MediaScaling = mediaMode };
         var panel = AsPanel();
@@ -152,7 +152,7 @@ public class PanelScalerTests
             Media = new double[Regions * Weeks], ControlValues = other.ControlValues, Present = other.Present,
         };
         Assert.Throws<ArgumentException>(() => scaler.Transform(narrower));
-        Assert.Throws<ArgumentException>(() => PanelScaler.Fit(other, TrainWeeks, Fixed with { MediaScaling = "log" }));
+        Assert.Throws<ArgumentException>(() => PanelScaler.Fit(other, TrainWeeks, Fixed with { MediaScaling = (MediaScaling)99 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => PanelScaler.Fit(other, 0, Fixed));
     }
 

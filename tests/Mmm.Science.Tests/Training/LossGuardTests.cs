@@ -6,8 +6,11 @@ namespace Mmm.Science.Tests.Training;
 public class LossGuardTests
 {
     private static LossTerms Terms(float fit = 0.5f, float dag = 0.1f, float l2 = 2f, float? structure = null, float? total = null) =>
-        new(tensor(total ?? fit + dag + l2), tensor(fit), tensor(dag), tensor(0.01f), tensor(3f), tensor(l2),
-            null, null, null, null, structure is float s ? tensor(s) : null);
+        new ReferenceLossTerms
+        {
+            Total = tensor(total ?? fit + dag + l2), Fit = tensor(fit), Dag = tensor(dag), Sparsity = tensor(0.01f), L1 = tensor(3f), L2 = tensor(l2),
+            Structure = structure is float s ? tensor(s) : null,
+        };
 
     [Fact]
     public void A_finite_loss_passes()

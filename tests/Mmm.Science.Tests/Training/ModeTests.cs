@@ -45,7 +45,7 @@ public class ModeTests
     [Theory]
     [InlineData(Architectures.Modulated)]
     [InlineData(Architectures.Structural)]
-    public void Trend_none_leaves_no_trend_in_the_decomposition(string architecture)
+    public void Trend_none_leaves_no_trend_in_the_decomposition(Architecture architecture)
     {
         var panel = SmallPanels.Generate().Panel;
         var run = TrainingDriver.Run(panel, SmallPanels.Fast(10) with { Architecture = architecture, Trend = TrendModes.None });

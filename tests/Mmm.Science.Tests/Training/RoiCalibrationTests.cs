@@ -21,7 +21,7 @@ public class RoiCalibrationTests
     }
 
     /// <summary>A ROAS prior on tv over the training weeks and a share prior on social over weeks 10..20.</summary>
-    private static Case Build(string burnIn)
+    private static Case Build(BurnInMode burnIn)
     {
         var o = new MmmOptions { Architecture = Architectures.Structural, Device = "cpu", BurnIn = burnIn };
         var synthetic = SmallPanels.Generate(regions: Regions, weeks: Weeks).Panel;
@@ -69,7 +69,7 @@ public class RoiCalibrationTests
     [Theory]
     [InlineData(BurnInModes.Warm)]
     [InlineData(BurnInModes.Pad)]
-    public void Standardised_lifts_are_the_channels_KPI_over_the_denominator_in_sds(string burnIn)
+    public void Standardised_lifts_are_the_channels_KPI_over_the_denominator_in_sds(BurnInMode burnIn)
     {
         var c = Build(burnIn);
         Assert.NotEqual(c.Scaler.KpiDivisor[0], c.Scaler.KpiDivisor[1]); // a region mix-up would show
