@@ -116,7 +116,7 @@ public class RunConfigTests
     {
         var error = Assert.Throws<PanelInputException>(() => RunConfig.Parse(json, "run.json"));
 
-        Assert.Equal((PanelErrorCodes.BadConfig, key), (error.Code, error.Column));
+        Assert.Equal((ErrorCodes.BadConfig, key), (error.Code, error.Column));
         Assert.Equal($"run.json: run config key '{key}' must be one of {allowed} (got '{given}')", error.Message);
     }
 
