@@ -4,7 +4,7 @@ namespace Mmm.Lab.Recovery;
 
 /// <summary>
 /// The recovery benchmark's scenarios: fourteen seeded synthetic ones with known truth, each combining several of
-/// the hard cases of issue 7 (one and several regions, short and long histories, small channels next to large ones, a
+/// the hard cases an MMM meets (one and several regions, short and long histories, small channels next to large ones, a
 /// channel with exactly zero effect, spend that follows the season, flighted on/off spend, a channel confounded
 /// with an observed control, a funnel edge, low and high noise, ragged regions), then four the model is not built
 /// for (a driver of the KPI and of one channel's spend that is not in the panel, without and with an experiment on

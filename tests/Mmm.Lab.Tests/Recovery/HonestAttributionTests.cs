@@ -19,7 +19,7 @@ public class HonestAttributionTests
     public void A_good_experiment_moves_a_confounded_channel_most_of_the_way_to_the_truth_and_ends_within_two_se()
     {
         // unobserved-demand-tested: a demand index the panel lacks drives search's spend; one geo test of search.
-        // Without the test the default gives search about 31 % against a true 5 % (README); the target: at least 75 % of
+        // Without the test the default gives search about 31 % against a true 5 % (docs/benchmarks.md); the target: at least 75 % of
         // the way to the truth, |z| <= 2. The confounding term is what makes it possible: without it the same test leaves
         // search far off (seen: 13.7 %, z 4.8), so this test fails if the experiment is merely one more likelihood term.
         var options = new MmmOptions { Device = "cpu", EnsembleMembers = 0 };
@@ -28,7 +28,7 @@ public class HonestAttributionTests
         var plain = RecoveryRunner.Run(tested, options with { LiftConfoundingSd = 0 }).Score;
 
         var search = calibrated.Channels.Single(c => c.Channel == "media_search");
-        double uncalibrated = 0.31; // the default's share without the test, measured by the suite (README)
+        double uncalibrated = 0.31; // the default's share without the test, measured by the suite (docs/benchmarks.md)
         Assert.True(search.ModelShare <= search.TrueShare + 0.25 * (uncalibrated - search.TrueShare),
             $"search {search.ModelShare:P2} against a true {search.TrueShare:P2}: less than 75 % of the way from {uncalibrated:P0}");
         Assert.All(calibrated.LiftTests!, t => Assert.InRange(t.Test.ZScore, -2, 2));

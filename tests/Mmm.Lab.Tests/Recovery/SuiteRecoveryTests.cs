@@ -5,11 +5,11 @@ namespace Mmm.Lab.Tests.Recovery;
 
 /// <summary>
 /// The product defaults on two scenarios of the recovery suite (real training, about half a minute each), judged
-/// against the generated truth with issue 7's targets: mean share error at most 1 pp, worst channel at most
+/// against the generated truth with the suite's targets: mean share error at most 1 pp, worst channel at most
 /// 2 pp, a zero-effect channel under 0.5 % of the KPI, SHD at most 1, holdout WAPE below the best naive
 /// forecast. confounded-demand meets all of them (seen: mean 0.68 pp, worst 1.24 pp, zero 0.08 %, SHD 0).
 /// funnel does not meet the worst-channel target (seen: 2.05 pp on search, the funnel's child; mean 1.33 pp) nor,
-/// since the baseline moves over time, the zero-effect one (seen: 1.93 %; README), so there the shares are held to the
+/// since the baseline moves over time, the zero-effect one (seen: 1.93 %; docs/benchmarks.md), so there the shares are held to the
 /// 2 pp bound on their mean and the zero-effect channel to 2.5 %, and every other target applies as is. Both also
 /// check the attribution intervals: each holds its point estimate, none is absurdly wide, the null channel's stays near zero.
 /// </summary>
@@ -34,7 +34,7 @@ public class SuiteRecoveryTests
 
         // The 90 % intervals: around the point estimate, never absurd (a flat direction once spread a shrunk channel
         // over 0-149 % of the KPI; seen here: at most 10 pp wide), and near zero for the channel without an effect. Whether they hold the truth is
-        // the suite's figure (README), not a per-scenario promise: they are conditional on the model.
+        // the suite's figure (docs/benchmarks.md), not a per-scenario promise: they are conditional on the model.
         string intervals = string.Join("; ", score.Channels.Select(c => $"{c.Channel} {c.ModelShareLow:P2}-{c.ModelShareHigh:P2} (true {c.TrueShare:P2})"));
         foreach (var c in score.Channels)
         {

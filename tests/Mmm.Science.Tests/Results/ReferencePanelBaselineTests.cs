@@ -3,11 +3,11 @@ using Xunit.Abstractions;
 
 namespace Mmm.Science.Tests.Results;
 
-/// <summary>The naive baselines of shared/data/README.md on the reference panel and its split.</summary>
+/// <summary>The naive baselines of tests/data/README.md on the reference panel and its split.</summary>
 public class ReferencePanelBaselineTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The split that reproduces the README: train = weeks 0..95, holdout = the last 13 (96..108). The
+    /// The split that reproduces tests/data/README.md: train = weeks 0..95, holdout = the last 13 (96..108). The
     /// reference's 6 burn-in weeks are zero padding prepended to the data, not data weeks, so no data week
     /// is burn-in here.
     /// </summary>
@@ -45,7 +45,7 @@ public class ReferencePanelBaselineTests(ITestOutputHelper output)
         // RMSE is the one printed number not reproduced to the last digit: 0.2372 M here vs 0.236 M, and
         // 0.1553 M vs 0.154 M below, although R², WAPE and the medians (same errors, same cells) all match.
         // No cell set or formula tried (zeros excluded, 2,470 cells, residual std, per-region mean) gives
-        // both README values, so these pin the computed value and allow the gap.
+        // both of its values, so these pin the computed value and allow the gap.
         Assert.Equal(0.2372, mean.Rmse / 1e6, 4);
         Assert.InRange(mean.Rmse / 1e6, 0.236 - 0.0015, 0.236 + 0.0015);
         Assert.Equal(0.136, mean.Wape!.Value, 3);
@@ -70,7 +70,7 @@ public class ReferencePanelBaselineTests(ITestOutputHelper output)
         var m = report.Baselines.RegionTrainMean!;
         output.WriteLine($"with 6 burn-in weeks: train mean R2 {m.PooledR2:F4} RMSE {m.Rmse / 1e6:F4} M WAPE {m.Wape:P2} median {m.MedianWithinRegionR2:F3}");
         // The model's split masks burn-in weeks, but a naive forecaster uses every week before the holdout,
-        // so the baselines keep the README's numbers (train = weeks 0..95) whatever the burn-in.
+        // so the baselines keep its numbers (train = weeks 0..95) whatever the burn-in.
         Assert.Equal(2_431, report.Holdout!.Cells);
         Assert.Equal(-15.6, m.MedianWithinRegionR2!.Value, 1);
         Assert.Equal(0.136, m.Wape!.Value, 3);

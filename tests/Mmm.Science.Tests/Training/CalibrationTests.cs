@@ -65,7 +65,7 @@ public class CalibrationTests
     /// <summary>
     /// The shipped PyMC example is the suite's worst case without outside information (x1 21.9 % against a true 29.05 %:
     /// its curve is not identified by one region's data). With one simulated experiment per channel (8 weeks, se 1 % of
-    /// those weeks' KPI) the default model must meet issue 7's 2 pp bound on both channels (seen: 29.09 % and 6.81 %), and
+    /// those weeks' KPI) the default model must meet the suite's 2 pp bound on both channels (seen: 29.09 % and 6.81 %), and
     /// the summary must report each test next to the model's lift over the same rows.
     /// </summary>
     [Fact]
