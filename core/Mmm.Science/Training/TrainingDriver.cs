@@ -20,9 +20,9 @@ public static class TrainingDriver
         var timings = new Dictionary<string, double>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var session = TrainingSession.Start(panel, options, logger);
-        timings["scaling"] = Lap(clock);
+        timings[TimingKeys.Scaling] = Lap(clock);
         session.WarmStart();
-        timings["warm_start"] = Lap(clock);
+        timings[TimingKeys.WarmStart] = Lap(clock);
 
         var state = DualSchedule.Start(options);
         var blocks = new List<BlockReport>();
@@ -32,9 +32,9 @@ public static class TrainingDriver
             blocks.Add(report);
             state = DualSchedule.Advance(state, options, block, report.H, report.StoppedEarly);
         }
-        timings["training"] = Lap(clock);
+        timings[TimingKeys.Training] = Lap(clock);
         var result = session.Finish();
-        timings["decomposing"] = Lap(clock);
+        timings[TimingKeys.Decomposing] = Lap(clock);
         return new TrainingRun(result, blocks.SelectMany(b => b.History).ToList(), blocks, timings,
             DeviceChoice.Describe(session.Device), state.StopReason);
     }

@@ -33,17 +33,16 @@ public sealed class LocalPipeline : IAsyncDisposable
     public MmmEngine Engine { get; }
     public IOrchestrationClient Client => Engine.Client;
     public BlobServiceClient Blobs { get; }
-    public RunInputFactory Runs { get; }
-    /// <summary>Upload-and-start on this host's containers (the HTTP starter, `run`, `demo`).</summary>
+    /// <summary>Runs of this host's containers: the watcher's plans, upload-and-start (the HTTP starter, `run`, `demo`).</summary>
     public RunStarter Starts { get; }
     /// <summary>The management API's base address, e.g. http://127.0.0.1:7071.</summary>
     public string BaseUrl { get; }
 
     private LocalPipeline(MmmSettings settings, AzuriteProcess? azurite, ComputeThreads compute, MmmEngine engine, BlobWatcher? watcher,
-        WebApplication api, BlobServiceClient blobs, RunInputFactory runs, RunStarter starts, string baseUrl)
+        WebApplication api, BlobServiceClient blobs, RunStarter starts, string baseUrl)
     {
-        (Settings, this.azurite, this.compute, Engine, this.watcher, this.api, Blobs, Runs, Starts, BaseUrl) =
-            (settings, azurite, compute, engine, watcher, api, blobs, runs, starts, baseUrl);
+        (Settings, this.azurite, this.compute, Engine, this.watcher, this.api, Blobs, Starts, BaseUrl) =
+            (settings, azurite, compute, engine, watcher, api, blobs, starts, baseUrl);
     }
 
     /// <param name="url">Where the API listens; port 0 picks a free one.</param>
@@ -68,12 +67,11 @@ public sealed class LocalPipeline : IAsyncDisposable
         var activities = new MmmActivities(new BlobRunStore(blobs), logging, settings.TrainingDevice, compute);
         var engine = await MmmEngine.StartAsync(settings, connection, ActivityCatalog.For(activities), logging, ct);
 
-        var runs = new RunInputFactory(blobs, settings.OutputContainer, settings.WorkContainer);
         var starts = new RunStarter(blobs, settings.InputContainer, settings.OutputContainer, settings.WorkContainer);
         BlobWatcher? watcher = null;
         if (watch)
         {
-            watcher = new BlobWatcher(blobs, new QueueServiceClient(connection), engine.Client, runs, BlobWatcherOptions.From(settings),
+            watcher = new BlobWatcher(blobs, new QueueServiceClient(connection), engine.Client, starts, BlobWatcherOptions.From(settings),
                 logging.CreateLogger<BlobWatcher>());
             await watcher.StartAsync(ct);
         }
@@ -89,7 +87,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         var baseUrl = LocalWebHost.Addresses(api)[0].TrimEnd('/');
         log.LogInformation("Local host ready: management API {Url}/runtime/webhooks/durabletask, task hub {Hub}, worker {WorkerId}, watching {Container}",
             baseUrl, settings.HubName, engine.WorkerId, watch ? settings.InputContainer : "(off)");
-        return new LocalPipeline(settings, azurite, compute, engine, watcher, api, blobs, runs, starts, baseUrl);
+        return new LocalPipeline(settings, azurite, compute, engine, watcher, api, blobs, starts, baseUrl);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,18 +22,20 @@ public sealed class BlobWatcher : BackgroundService
 {
     private readonly BlobContainerClient input;
     private readonly IOrchestrationClient client;
-    private readonly RunInputFactory factory;
+    private readonly RunStarter starts;
     private readonly BlobReceipts receipts;
     private readonly PoisonBlobQueue poison;
     private readonly BlobWatcherOptions options;
     private readonly ILogger logger;
     private bool inputEnsured;
 
-    public BlobWatcher(BlobServiceClient blobs, QueueServiceClient queues, IOrchestrationClient client, RunInputFactory factory,
+    public BlobWatcher(BlobServiceClient blobs, QueueServiceClient queues, IOrchestrationClient client, RunStarter starts,
         BlobWatcherOptions options, ILogger<BlobWatcher>? logger = null)
     {
         this.client = client;
-        this.factory = factory;
+        if (starts.Input.Name != options.InputContainer)
+            throw new ArgumentException($"the run starter plans runs of container '{starts.Input.Name}', the watcher watches '{options.InputContainer}'", nameof(starts));
+        this.starts = starts;
         this.options = options;
         this.logger = logger ?? NullLogger<BlobWatcher>.Instance;
         input = blobs.GetBlobContainerClient(options.InputContainer);
@@ -98,7 +100,7 @@ public sealed class BlobWatcher : BackgroundService
     private async Task<ScanResult> ProcessAsync(string blobName, string etag, string receiptName, Receipt? receipt, ScanResult result,
         CancellationToken ct)
     {
-        var plan = factory.Create(input.Name, blobName, etag);
+        var plan = starts.Plan(blobName, etag);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["InstanceId"] = plan.InstanceId, ["Container"] = input.Name, ["BlobName"] = blobName, ["ETag"] = etag,

@@ -15,16 +15,16 @@ public class RunUploadTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly string input = AzuriteFixture.Unique("in-");
     private readonly RecordingOrchestrationClient client = new();
-    private RunInputFactory factory = null!;
+    private RunStarter starts = null!;
     private ApiHost host = null!;
 
     public async Task InitializeAsync()
     {
-        factory = new RunInputFactory(azurite.Blobs, "mmm-output", "mmm-work");
+        starts = new RunStarter(azurite.Blobs, input, "mmm-output", "mmm-work");
         host = await ApiHost.StartAsync(new ManagementApiOptions
         {
             Client = client,
-            Runs = new RunUploads(new RunStarter(azurite.Blobs, input, "mmm-output", "mmm-work"), client),
+            Runs = new RunUploads(starts, client),
         });
     }
 
@@ -60,7 +60,7 @@ public class RunUploadTests(AzuriteFixture azurite) : IAsyncLifetime
         var start = Assert.Single(client.Starts);
         Assert.Equal(MmmOrchestrator.Name, start.OrchestratorName);
         Assert.Equal(id, start.InstanceId);
-        Assert.Equal(factory.Create(input, "pymc-example.parquet", properties.ETag.ToString()).Input, Assert.IsType<RunInput>(start.Input));
+        Assert.Equal(starts.Plan("pymc-example.parquet", properties.ETag.ToString()).Input, Assert.IsType<RunInput>(start.Input));
 
         var status = await host.Http.GetAsync($"/api/runs/{id}");
         Assert.Equal(HttpStatusCode.Accepted, status.StatusCode);
@@ -72,7 +72,7 @@ public class RunUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var response = await PostAsync("sales.parquet", Panel()); // the extension is optional
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var watcher = new BlobWatcher(azurite.Blobs, azurite.Queues, client, factory,
+        var watcher = new BlobWatcher(azurite.Blobs, azurite.Queues, client, starts,
             new BlobWatcherOptions { InputContainer = input, HubName = AzuriteFixture.Unique("hub") });
         Assert.Equal(new ScanResult(0, 1, 0, 0), await watcher.ScanOnceAsync());
         Assert.Equal(1, client.Created);

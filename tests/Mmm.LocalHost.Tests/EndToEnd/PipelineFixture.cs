@@ -44,7 +44,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         var uploaded = await Input.GetBlobClient(blobName).UploadAsync(new BinaryData(parquet), overwrite: true);
         var etag = uploaded.Value.ETag.ToString();
-        return (Pipeline.Runs.Create(Settings.InputContainer, blobName, etag).InstanceId, etag);
+        return (Pipeline.Starts.Plan(blobName, etag).InstanceId, etag);
     }
 
     public static string StatusPath(string instanceId) => $"runtime/webhooks/durabletask/instances/{instanceId}";

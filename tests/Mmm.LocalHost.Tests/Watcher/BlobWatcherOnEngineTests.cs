@@ -22,14 +22,14 @@ public sealed class BlobWatcherOnEngineTests(AzuriteFixture azurite, ITestOutput
         var fakes = new FakeActivities();
         await using var first = await azurite.StartEngineAsync(hub, fakes.Bindings, output);
         await using var second = await azurite.StartEngineAsync(hub, fakes.Bindings, output);
-        var factory = new RunInputFactory(azurite.Blobs, "mmm-output", "mmm-work");
-        BlobWatcher Watcher(MmmEngine engine) => new(azurite.Blobs, azurite.Queues, engine.Client, factory,
+        var starts = new RunStarter(azurite.Blobs, container, "mmm-output", "mmm-work");
+        BlobWatcher Watcher(MmmEngine engine) => new(azurite.Blobs, azurite.Queues, engine.Client, starts,
             new BlobWatcherOptions { InputContainer = container, HubName = hub });
 
         var input = azurite.Blobs.GetBlobContainerClient(container);
         await input.CreateIfNotExistsAsync();
         var uploaded = await input.GetBlobClient("seen.parquet").UploadAsync(BinaryData.FromString("PAR1 the fakes do not read it PAR1"));
-        var id = factory.Create(container, "seen.parquet", uploaded.Value.ETag.ToString()).InstanceId;
+        var id = starts.Plan("seen.parquet", uploaded.Value.ETag.ToString()).InstanceId;
 
         var scans = await Task.WhenAll(Watcher(first).ScanOnceAsync(), Watcher(second).ScanOnceAsync());
         Assert.Equal(2, scans.Sum(s => s.Started + s.AlreadyRunning)); // each host saw the blob once

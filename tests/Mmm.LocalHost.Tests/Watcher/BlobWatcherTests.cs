@@ -15,7 +15,7 @@ public class BlobWatcherTests(AzuriteFixture azurite)
     private readonly RecordingOrchestrationClient client = new();
 
     private BlobWatcher NewWatcher(int threshold = 5) => new(azurite.Blobs, azurite.Queues, client,
-        new RunInputFactory(azurite.Blobs, "mmm-output", "mmm-work"),
+        new RunStarter(azurite.Blobs, input, "mmm-output", "mmm-work"),
         new BlobWatcherOptions { InputContainer = input, HubName = hub, PoisonBlobThreshold = threshold, ScanInterval = TimeSpan.FromMilliseconds(100) });
 
     private BlobContainerClient Container => azurite.Blobs.GetBlobContainerClient(input);
@@ -103,7 +103,7 @@ public class BlobWatcherTests(AzuriteFixture azurite)
     public async Task An_existing_instance_gets_a_receipt_and_no_second_start()
     {
         var etag = await UploadAsync("c.parquet");
-        var plan = new RunInputFactory(azurite.Blobs, "mmm-output", "mmm-work").Create(input, "c.parquet", etag);
+        var plan = new RunStarter(azurite.Blobs, input, "mmm-output", "mmm-work").Plan("c.parquet", etag);
         await client.StartAsync(MmmOrchestrator.Name, plan.InstanceId, plan.Input); // e.g. the HTTP starter got there first
         var watcher = NewWatcher();
         Assert.Equal(new ScanResult(0, 1, 0, 0), await watcher.ScanOnceAsync());
