@@ -45,9 +45,9 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         var (options, unknownChoices) = ParseOptions(root, sourceName);
         if (MmmOptionsValidator.FirstProblem(options, unknownChoices) is { } found)
             throw BadConfig(sourceName, $"run config key '{found.Key}' {found.Problem}", found.Key);
-        if (liftTests.Count > 0 && options.Architecture == Architectures.Reference)
+        if (liftTests.Count > 0 && options.Architecture == Architecture.Reference)
             throw BadConfig(sourceName, $"run config key '{Data.LiftTests.Key}' needs the modulated or structural architecture; the reference network (referenceCompat) has no calibration term", Data.LiftTests.Key);
-        if (roiPriors.Count > 0 && options.Architecture == Architectures.Reference)
+        if (roiPriors.Count > 0 && options.Architecture == Architecture.Reference)
             throw BadConfig(sourceName, $"run config key '{Data.RoiPriors.Key}' needs the modulated or structural architecture; the reference network (referenceCompat) has no prior on a channel's return", Data.RoiPriors.Key);
         return new RunConfig(roles, options) { CostPerUnit = costs, LiftTests = liftTests, RoiPriors = roiPriors };
     }

@@ -15,7 +15,7 @@ internal static class TrainingWeeks
     {
         int holdout = (int)Math.Floor(periods * o.HoldoutRatio);
         if (periods - holdout < o.MinTrainWeeks) holdout = Math.Max(0, periods - o.MinTrainWeeks);
-        int first = o.BurnIn == BurnInModes.Pad ? 0 : o.BurnInWeeks;
+        int first = o.BurnIn == BurnInMode.Pad ? 0 : o.BurnInWeeks;
         return (first, periods - holdout);
     }
 }

@@ -45,7 +45,7 @@ public sealed class CausalMmmNetwork : MmmNetwork
     {
         using var k = new KeptScalars();
         Hidden = options.Hidden;
-        SeasonalFeatures = options.Seasonality == SeasonalityModes.Calendar ? seasonalFeatures : 0;
+        SeasonalFeatures = options.Seasonality == SeasonalityMode.Calendar ? seasonalFeatures : 0;
         int h = Hidden, half = options.ControlHidden;
 
         Param("alpha", ones(channels) * k[0.8]);
@@ -80,7 +80,7 @@ public sealed class CausalMmmNetwork : MmmNetwork
 
         if (SeasonalFeatures > 0)
             Param("seasonal_amplitude", zeros(regions, SeasonalFeatures));
-        if (options.Trend == TrendModes.Damped)
+        if (options.Trend == TrendMode.Damped)
         {
             Param("trend_slope", zeros(regions));
             Param("trend_damping_raw", tensor(2.2f)); // sigmoid(2.2) ~ 0.9

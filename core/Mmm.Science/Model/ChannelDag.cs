@@ -10,7 +10,7 @@ namespace Mmm.Science.Model;
 /// </summary>
 public static class ChannelDag
 {
-    public static Tensor Mask(int channels, DagMode dagMode) => dagMode == DagModes.Triangular
+    public static Tensor Mask(int channels, DagMode dagMode) => dagMode == DagMode.Triangular
         ? triu(ones(channels, channels), 1)
         : ones(channels, channels) - eye(channels);
 

@@ -55,7 +55,7 @@ public sealed class ModulatedMmmNetwork : MmmNetwork
         : base(nameof(ModulatedMmmNetwork), options, channels, controls, regions)
     {
         using var k = new KeptScalars();
-        Modulated = options.Architecture == Architectures.Modulated;
+        Modulated = options.Architecture == Architecture.Modulated;
         Hidden = options.Hidden;
         SeasonalFeatures = seasonalFeatures;
 

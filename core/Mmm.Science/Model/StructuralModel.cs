@@ -37,7 +37,7 @@ public static class StructuralModel
         var ctrlContrib = inputs.Controls * ctrlCoef;
         // Per region: a pooled season and trend plus the region's (penalised) deviation from them.
         var seasonal = matmul(v.GlobalSeasonalAmplitude.unsqueeze(-2) + v.SeasonalAmplitude, inputs.Seasonal.t());
-        var trend = o.Trend == TrendModes.None
+        var trend = o.Trend == TrendMode.None
             ? zeros_like(seasonal)
             : (v.GlobalTrendSlope + v.TrendSlope).unsqueeze(-1) * DampedTrend.Time(inputs.TrendTime, sigmoid(v.TrendDampingRaw).unsqueeze(-1)).unsqueeze(-2);
         var level = v.Baseline.unsqueeze(-1).expand(seasonal.shape);

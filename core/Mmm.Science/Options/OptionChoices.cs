@@ -75,13 +75,3 @@ public enum StabilizationMethod
     [JsonStringEnumMemberName("linear")] Linear,
     [JsonStringEnumMemberName("sigmoid")] Sigmoid,
 }
-
-// The choices under their older names, so call sites written against the string constants read the same.
-public static class Architectures { public const Architecture Modulated = Architecture.Modulated, Structural = Architecture.Structural, Reference = Architecture.Reference; }
-public static class DagModes { public const DagMode Triangular = DagMode.Triangular, Notears = DagMode.Notears; }
-public static class DualSchedules { public const DualScheduleKind Reference = DualScheduleKind.Reference, Standard = DualScheduleKind.Standard; }
-public static class MediaScalings { public const MediaScaling ShareOfVoice = MediaScaling.ShareOfVoice, PerChannelMean = MediaScaling.PerChannelMean, PerChannelRegionMean = MediaScaling.PerChannelRegionMean; }
-public static class ControlScalings { public const ControlScaling Reference = ControlScaling.Reference, Robust = ControlScaling.Robust; }
-public static class SeasonalityModes { public const SeasonalityMode Reference = SeasonalityMode.Reference, Calendar = SeasonalityMode.Calendar; }
-public static class TrendModes { public const TrendMode None = TrendMode.None, Damped = TrendMode.Damped; }
-public static class BurnInModes { public const BurnInMode Pad = BurnInMode.Pad, Warm = BurnInMode.Warm; }

@@ -42,14 +42,14 @@ public sealed class PanelScaler
         bool reference = options.ReferenceCompat;
 
         var kpiMean = KpiScaling.FitMeans(KpiInput(train.Kpi, reference), regions, trainPeriods, train.Present);
-        double[]? mediaDivisor = options.MediaScaling == MediaScalings.ShareOfVoice
+        double[]? mediaDivisor = options.MediaScaling == MediaScaling.ShareOfVoice
             ? null
             : MediaMeanScaling.FitDivisors(train.Media, regions, trainPeriods, channels,
-                perRegion: options.MediaScaling == MediaScalings.PerChannelRegionMean, train.Present);
+                perRegion: options.MediaScaling == MediaScaling.PerChannelRegionMean, train.Present);
 
         ReferenceControlFit? referenceControls = null;
         RobustControlFit? robustControls = null;
-        if (controls > 0 && options.ControlScaling == ControlScalings.Reference)
+        if (controls > 0 && options.ControlScaling == ControlScaling.Reference)
             referenceControls = ReferenceControlScaling.Fit(PanelWindow.ToSingle(train.Controls), regions, trainPeriods, controls, train.Present);
         else if (controls > 0)
             robustControls = RobustControlScaling.Fit(train.Controls, regions, trainPeriods, controls, train.Present);

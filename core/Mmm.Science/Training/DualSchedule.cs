@@ -17,9 +17,9 @@ public static class DualSchedule
 {
     public static int BlockEpochs(MmmOptions o) => Math.Max(1, o.NotearsDualUpdateEvery);
 
-    public static double Factor(MmmOptions o) => o.NotearsDualFactor ?? (o.DualSchedule == DualSchedules.Standard ? 10.0 : 3.0);
+    public static double Factor(MmmOptions o) => o.NotearsDualFactor ?? (o.DualSchedule == DualScheduleKind.Standard ? 10.0 : 3.0);
 
-    public static bool UsesDuals(MmmOptions o) => o.DagMode == DagModes.Notears;
+    public static bool UsesDuals(MmmOptions o) => o.DagMode == DagMode.Notears;
 
     /// <summary>Upper bound on the number of outer iterations (for progress reporting).</summary>
     public static int MaxOuterIterations(MmmOptions o)
@@ -53,7 +53,7 @@ public static class DualSchedule
         {
             if (duals.Active)
             {
-                if (o.DualSchedule == DualSchedules.Standard)
+                if (o.DualSchedule == DualScheduleKind.Standard)
                 {
                     duals = StandardUpdate(duals, h, Factor(o), o.NotearsProgress, o.NotearsRhoMax);
                     if (h <= o.NotearsHTol) return next with { Duals = duals, Done = true, StopReason = "h <= hTol" };

@@ -97,7 +97,7 @@ public static class MmmLoss
         var o = net.Options;
         var logitsL1 = net.AdjLogits.abs().sum();
         var w = net.Adjacency();
-        if (o.DagMode == DagModes.Triangular)
+        if (o.DagMode == DagMode.Triangular)
         {
             var p = ChannelDag.Probabilities(net.AdjLogits, o.DagTemperature);
             return k[0.01] * w.sum() + k[0.001] * (p * (k[1] - p)).sum() + k[0.0002] * logitsL1;

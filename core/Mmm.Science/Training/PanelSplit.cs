@@ -24,7 +24,7 @@ public sealed record PanelSplit(int Periods, int HoldoutPeriods, int BurnInPerio
     {
         int holdout = (int)Math.Floor(periods * o.HoldoutRatio);
         if (periods - holdout < o.MinTrainWeeks) holdout = Math.Max(0, periods - o.MinTrainWeeks);
-        return new PanelSplit(periods, holdout, o.BurnInWeeks, o.BurnIn == BurnInModes.Pad);
+        return new PanelSplit(periods, holdout, o.BurnInWeeks, o.BurnIn == BurnInMode.Pad);
     }
 
     public string Label(int period) =>

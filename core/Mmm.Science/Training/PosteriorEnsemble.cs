@@ -49,7 +49,7 @@ internal static class PosteriorEnsemble
         Revive(batch, data, o);
         batch.Fit(data, o, stack(targets), stacked, o.EnsembleEpochs, o.EnsembleLearningRate, reestimateNoise: false, shrinkageFrom: 1);
         var totals = batch.Totals(data, o, splitWeights);
-        var edges = o.DagMode == DagModes.Notears
+        var edges = o.DagMode == DagMode.Notears
             ? GraphEnsemble.Fit(net, data, batch.Values.AdstockDecay(o), Enumerable.Range(first, count).Select(m => StructuralRefit.Seed(o.Seed, GraphEnsemble.Kind, m)).ToList(), channels)
             : null;
         return (totals, edges);

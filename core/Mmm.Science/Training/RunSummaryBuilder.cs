@@ -17,7 +17,7 @@ public static class RunSummaryBuilder
         string device, string inputUri, string? etag, string? instanceId)
     {
         var o = config.Options;
-        bool notears = o.DagMode == DagModes.Notears;
+        bool notears = o.DagMode == DagMode.Notears;
         return new RunSummary
         {
             InstanceId = instanceId,

@@ -106,7 +106,7 @@ public sealed partial class TrainingSession : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Model.BeginBlock();
         LastDuals = block.Duals;
-        Stopping.EnterPhase(phaseActive: Options.DagMode == DagModes.Triangular || block.Duals.Active);
+        Stopping.EnterPhase(phaseActive: Options.DagMode == DagMode.Triangular || block.Duals.Active);
         var history = new List<HistoryRow>();
         double loss = 0, fit = 0, dag = 0;
         Evaluation? evaluation = null;
@@ -152,7 +152,7 @@ public sealed partial class TrainingSession : IDisposable
     public double Acyclicity()
     {
         using var _ = no_grad();
-        return Options.DagMode == DagModes.Triangular ? 0 : ChannelDag.Acyclicity(Network.Adjacency()).cpu().item<float>();
+        return Options.DagMode == DagMode.Triangular ? 0 : ChannelDag.Acyclicity(Network.Adjacency()).cpu().item<float>();
     }
 
     public void Dispose()

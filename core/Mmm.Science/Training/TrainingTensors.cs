@@ -95,7 +95,7 @@ public sealed class TrainingTensors : IDisposable
     /// </summary>
     private static Tensor SeasonalInput(Panel panel, PanelScaler scaler, MmmOptions o, PanelSplit split, float[] y)
     {
-        if (o.Seasonality == SeasonalityModes.Calendar)
+        if (o.Seasonality == SeasonalityMode.Calendar)
         {
             var dates = Enumerable.Range(0, split.Padding).Select(i => panel.Dates[0].AddDays(-panel.StepDays * (split.Padding - i)))
                 .Concat(panel.Dates).ToList();

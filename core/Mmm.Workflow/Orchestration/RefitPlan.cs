@@ -17,7 +17,7 @@ public static class RefitPlan
 
     public static IReadOnlyList<Batch> Batches(MmmOptions o)
     {
-        if (o.Architecture == Architectures.Reference) return [];
+        if (o.Architecture == Architecture.Reference) return [];
         return [.. Cut(RefitKinds.Members, o.EnsembleMembers), .. Cut(RefitKinds.SelfCheck, o.SelfCheck)];
     }
 

@@ -14,7 +14,7 @@ namespace Mmm.LocalHost.Tests.Engine;
 /// </summary>
 public sealed class FakeActivities
 {
-    public static readonly MmmOptions Options = new() { DagMode = DagModes.Notears, Epochs = 3, NotearsWarmupEpochs = 1, NotearsDualUpdateEvery = 1 };
+    public static readonly MmmOptions Options = new() { DagMode = DagMode.Notears, Epochs = 3, NotearsWarmupEpochs = 1, NotearsDualUpdateEvery = 1 };
 
     public ConcurrentQueue<TrainingBlock> Blocks { get; } = new();
     public ConcurrentQueue<RefitInput> Refits { get; } = new();

@@ -36,7 +36,7 @@ public class RunConfigTests
     {
         var config = RunConfig.Parse("""{ "epochs": 5, "referenceCompat": true, "trend": "damped" }""", "run.json");
 
-        Assert.Equal(MmmOptions.Reference with { Epochs = 5, Trend = TrendModes.Damped }, config.Options);
+        Assert.Equal(MmmOptions.Reference with { Epochs = 5, Trend = TrendMode.Damped }, config.Options);
     }
 
     [Fact]

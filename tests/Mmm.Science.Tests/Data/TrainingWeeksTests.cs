@@ -8,11 +8,11 @@ namespace Mmm.Science.Tests.Data;
 public class TrainingWeeksTests
 {
     [Theory]
-    [InlineData(20, 0.12, 40, 6, BurnInModes.Warm)]
-    [InlineData(20, 0.12, 10, 6, BurnInModes.Warm)]
-    [InlineData(109, 0.12, 40, 6, BurnInModes.Warm)]
-    [InlineData(179, 0.2, 40, 4, BurnInModes.Pad)]
-    [InlineData(60, 0, 40, 0, BurnInModes.Warm)]
+    [InlineData(20, 0.12, 40, 6, BurnInMode.Warm)]
+    [InlineData(20, 0.12, 10, 6, BurnInMode.Warm)]
+    [InlineData(109, 0.12, 40, 6, BurnInMode.Warm)]
+    [InlineData(179, 0.2, 40, 4, BurnInMode.Pad)]
+    [InlineData(60, 0, 40, 0, BurnInMode.Warm)]
     public void The_window_is_the_training_splits_fitted_weeks(int periods, double holdoutRatio, int minTrainWeeks, int burnIn, BurnInMode mode)
     {
         var options = new MmmOptions { HoldoutRatio = holdoutRatio, MinTrainWeeks = minTrainWeeks, BurnInWeeks = burnIn, BurnIn = mode };

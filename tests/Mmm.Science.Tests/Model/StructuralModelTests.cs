@@ -12,7 +12,7 @@ namespace Mmm.Science.Tests.Model;
 public class StructuralModelTests
 {
     private const int Regions = 2, Periods = 10, Features = 2;
-    private static readonly MmmOptions Options = new() { Architecture = Architectures.Structural };
+    private static readonly MmmOptions Options = new() { Architecture = Architecture.Structural };
 
     /// <summary>Trend time: linear -0.5..0.5 over t = 0..8, one damped step past the end of training at t = 9.</summary>
     private static readonly float[] Time = Enumerable.Range(0, Periods).Select(t => (float)(-0.5 + t / 8.0)).ToArray();

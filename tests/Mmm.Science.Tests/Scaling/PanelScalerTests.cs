@@ -11,7 +11,7 @@ public class PanelScalerTests
 {
     private static readonly MmmOptions Fixed = new();
 
-    public static TheoryData<MediaScaling> MediaModes => [MediaScalings.PerChannelMean, MediaScalings.PerChannelRegionMean, MediaScalings.ShareOfVoice];
+    public static TheoryData<MediaScaling> MediaModes => [MediaScaling.PerChannelMean, MediaScaling.PerChannelRegionMean, MediaScaling.ShareOfVoice];
 
     [Theory]
     [InlineData(false)]
@@ -32,8 +32,8 @@ public class PanelScalerTests
     }
 
     [Theory]
-    [InlineData(MediaScalings.PerChannelMean)]
-    [InlineData(MediaScalings.PerChannelRegionMean)]
+    [InlineData(MediaScaling.PerChannelMean)]
+    [InlineData(MediaScaling.PerChannelRegionMean)]
     public void Per_channel_mean_scaling_is_invertible(MediaScaling mode)
     {
         var panel = AsPanel();
@@ -54,8 +54,8 @@ public class PanelScalerTests
     public void Per_channel_mean_divides_by_the_training_mean()
     {
         var panel = AsPanel();
-        var global = PanelScaler.Fit(panel, TrainWeeks, Fixed with { MediaScaling = MediaScalings.PerChannelMean });
-        var regional = PanelScaler.Fit(panel, TrainWeeks, Fixed with { MediaScaling = MediaScalings.PerChannelRegionMean });
+        var global = PanelScaler.Fit(panel, TrainWeeks, Fixed with { MediaScaling = MediaScaling.PerChannelMean });
+        var regional = PanelScaler.Fit(panel, TrainWeeks, Fixed with { MediaScaling = MediaScaling.PerChannelRegionMean });
         for (int c = 0; c < Channels; c++)
         {
             double sum0 = 0, sum1 = 0;

@@ -14,7 +14,7 @@ public class CalibrationTests
     [Fact]
     public void The_term_is_the_gaussian_likelihood_of_each_test_in_KPI_units()
     {
-        var o = new MmmOptions { Architecture = Architectures.Structural, Device = "cpu" };
+        var o = new MmmOptions { Architecture = Architecture.Structural, Device = "cpu" };
         var synthetic = SmallPanels.Generate(regions: 3, weeks: 60);
         var panel = synthetic.Panel.WithLiftTests(
         [

@@ -62,7 +62,7 @@ public class DualScheduleTests
     [Fact]
     public void Standard_schedule_stops_when_h_reaches_tolerance()
     {
-        var o = Notears with { DualSchedule = DualSchedules.Standard, NotearsHTol = 1e-6 };
+        var o = Notears with { DualSchedule = DualScheduleKind.Standard, NotearsHTol = 1e-6 };
         var steps = Drive(o, i => i < 8 ? Math.Pow(10, -i) : 1e-9);
         Assert.Equal("h <= hTol", steps[^1].After.StopReason);
         Assert.True(steps[^1].After.EpochsDone < o.Epochs);
@@ -72,7 +72,7 @@ public class DualScheduleTests
     [Fact]
     public void Triangular_mode_runs_plain_blocks_without_duals()
     {
-        var o = Notears with { DagMode = DagModes.Triangular, Epochs = 250 };
+        var o = Notears with { DagMode = DagMode.Triangular, Epochs = 250 };
         var steps = Drive(o, _ => 0);
         Assert.Equal(new[] { 100, 100, 50 }, steps.Select(s => s.Block.Epochs));
         Assert.All(steps, s => Assert.Equal(o.NotearsRhoInit, s.After.Duals.Rho));

@@ -43,7 +43,7 @@ public class InputsThatUsedToBreakTrainingTests
     public void An_absurd_warm_start_learning_rate_stops_the_warm_start()
     {
         var panel = SmallPanels.Generate(regions: 2, weeks: 60).Panel;
-        var options = SmallPanels.Fast(10) with { Architecture = Architectures.Reference, WarmStartLearningRate = 1e30 };
+        var options = SmallPanels.Fast(10) with { Architecture = Architecture.Reference, WarmStartLearningRate = 1e30 };
 
         var e = Assert.Throws<TrainingDivergedException>(() => TrainingDriver.Run(panel, options));
 

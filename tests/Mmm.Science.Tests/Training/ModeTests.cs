@@ -10,7 +10,7 @@ public class ModeTests
     public void Triangular_mode_only_learns_edges_forward_in_channel_order()
     {
         var panel = SmallPanels.Generate().Panel;
-        var run = TrainingDriver.Run(panel, SmallPanels.Fast(20) with { DagMode = DagModes.Triangular });
+        var run = TrainingDriver.Run(panel, SmallPanels.Fast(20) with { DagMode = DagMode.Triangular });
         var index = panel.Channels.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         Assert.All(run.Result.Adjacency.Rows.Where(r => index[r.Source] > index[r.Target]), r => Assert.Equal(0.0, r.Weight));
         Assert.Equal(0.0, run.Result.FinalH);
@@ -43,12 +43,12 @@ public class ModeTests
     }
 
     [Theory]
-    [InlineData(Architectures.Modulated)]
-    [InlineData(Architectures.Structural)]
+    [InlineData(Architecture.Modulated)]
+    [InlineData(Architecture.Structural)]
     public void Trend_none_leaves_no_trend_in_the_decomposition(Architecture architecture)
     {
         var panel = SmallPanels.Generate().Panel;
-        var run = TrainingDriver.Run(panel, SmallPanels.Fast(10) with { Architecture = architecture, Trend = TrendModes.None });
+        var run = TrainingDriver.Run(panel, SmallPanels.Fast(10) with { Architecture = architecture, Trend = TrendMode.None });
         var trend = run.Result.Decomposition.Where(d => d.ComponentType == ComponentTypes.Trend).ToList();
         Assert.NotEmpty(trend);
         Assert.All(trend, d => Assert.Equal(0.0, d.Contribution));

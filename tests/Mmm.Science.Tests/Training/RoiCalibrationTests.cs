@@ -23,7 +23,7 @@ public class RoiCalibrationTests
     /// <summary>A ROAS prior on tv over the training weeks and a share prior on social over weeks 10..20.</summary>
     private static Case Build(BurnInMode burnIn)
     {
-        var o = new MmmOptions { Architecture = Architectures.Structural, Device = "cpu", BurnIn = burnIn };
+        var o = new MmmOptions { Architecture = Architecture.Structural, Device = "cpu", BurnIn = burnIn };
         var synthetic = SmallPanels.Generate(regions: Regions, weeks: Weeks).Panel;
         var panel = synthetic.WithRoiPriors(
         [
@@ -67,8 +67,8 @@ public class RoiCalibrationTests
     }
 
     [Theory]
-    [InlineData(BurnInModes.Warm)]
-    [InlineData(BurnInModes.Pad)]
+    [InlineData(BurnInMode.Warm)]
+    [InlineData(BurnInMode.Pad)]
     public void Standardised_lifts_are_the_channels_KPI_over_the_denominator_in_sds(BurnInMode burnIn)
     {
         var c = Build(burnIn);
@@ -93,7 +93,7 @@ public class RoiCalibrationTests
     [Fact]
     public void The_term_is_half_the_squared_distance_from_the_prior_in_sds_and_errors_move_the_target()
     {
-        var c = Build(BurnInModes.Warm);
+        var c = Build(BurnInMode.Warm);
         var values = Contributions(c, 2);
         using var calibration = Calibration.ForRoiPriors(c.Panel, c.Scaler, c.Split, CPU)!;
         using var scope = NewDisposeScope();
@@ -113,7 +113,7 @@ public class RoiCalibrationTests
     [Fact]
     public void A_batch_of_members_gives_each_member_its_own_lifts_and_the_term_sums_them()
     {
-        var c = Build(BurnInModes.Warm);
+        var c = Build(BurnInMode.Warm);
         var a = Contributions(c, 3);
         var b = Contributions(c, 4);
         using var calibration = Calibration.ForRoiPriors(c.Panel, c.Scaler, c.Split, CPU)!;

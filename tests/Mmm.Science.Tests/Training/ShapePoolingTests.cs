@@ -19,7 +19,7 @@ public class ShapePoolingTests
     {
         var o = new MmmOptions
         {
-            Architecture = Architectures.Structural, AdstockPriorSd = 0, HillHalfPriorSd = 0,
+            Architecture = Architecture.Structural, AdstockPriorSd = 0, HillHalfPriorSd = 0,
             HillSlopePrior = Median, HillSlopePriorSd = Sd, ShapePooling = pooling,
         };
         var net = new ModulatedMmmNetwork(o, slopes.Length, controls: 1, regions: 2, seasonalFeatures: 2);

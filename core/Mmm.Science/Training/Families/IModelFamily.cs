@@ -39,8 +39,8 @@ internal static class ModelFamilies
 {
     public static IModelFamily For(MmmOptions options) => options.Architecture switch
     {
-        Architectures.Reference => new ReferenceFamily(options),
-        Architectures.Modulated or Architectures.Structural => new ModulatedFamily(options),
+        Architecture.Reference => new ReferenceFamily(options),
+        Architecture.Modulated or Architecture.Structural => new ModulatedFamily(options),
         _ => throw new ArgumentException($"unknown architecture '{options.Architecture}'", nameof(options)),
     };
 }
