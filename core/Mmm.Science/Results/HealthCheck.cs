@@ -12,11 +12,6 @@ public sealed record HealthCheck(string Check, string Status, double? Value, str
 public static class HealthStatus
 {
     public const string Pass = "pass", Warn = "warn", Fail = "fail";
-
-    /// <summary>The worse of two statuses.</summary>
-    public static string Worse(string a, string b) => Rank(a) >= Rank(b) ? a : b;
-
-    private static int Rank(string s) => s switch { Fail => 2, Warn => 1, _ => 0 };
 }
 
 public static class HealthCheckNames

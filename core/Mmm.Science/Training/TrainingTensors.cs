@@ -125,9 +125,6 @@ public sealed class TrainingTensors : IDisposable
         return tensor(Enumerable.Range(0, split.ModelPeriods).Select(m => (float)((m - first) / span - 0.5)).ToArray());
     }
 
-    /// <summary>Model period of a panel period.</summary>
-    public int ModelPeriod(int panelPeriod) => panelPeriod + Split.Padding;
-
     public void Dispose()
     {
         Inputs.Dispose();
