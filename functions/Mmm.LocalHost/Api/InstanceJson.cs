@@ -19,8 +19,5 @@ public static class InstanceJson
         return json;
     }
 
-    /// <summary>UTC, second precision, with Z. Unspecified kinds are taken as UTC.</summary>
-    public static string FormatTime(DateTime time) => InstanceStatusJson.Time(AsUtc(time));
-
     private static DateTimeOffset AsUtc(DateTime time) => new(UtcTime.AsUtc(time));
 }

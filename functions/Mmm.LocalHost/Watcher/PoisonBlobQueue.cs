@@ -23,11 +23,4 @@ public sealed class PoisonBlobQueue(QueueServiceClient queues)
         var json = JsonSerializer.Serialize(message);
         await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), ct);
     }
-
-    /// <summary>Decodes one message text of this queue.</summary>
-    public static PoisonBlobMessage? Decode(string text)
-    {
-        var json = Encoding.UTF8.GetString(Convert.FromBase64String(text));
-        return JsonSerializer.Deserialize<PoisonBlobMessage>(json);
-    }
 }

@@ -272,8 +272,10 @@ public class ManagementApiTests : IAsyncLifetime
     [Fact]
     public void Times_are_utc_with_Z()
     {
-        Assert.Equal("2026-03-01T10:00:00Z", InstanceJson.FormatTime(new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Unspecified)));
+        var unspecified = new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Unspecified);
         var local = new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc).ToLocalTime();
-        Assert.Equal("2026-03-01T10:00:00Z", InstanceJson.FormatTime(local));
+        var json = InstanceJson.From(new InstanceState(MmmOrchestrator.Name, "times", RuntimeStatus.Running, null, null, null, unspecified, local));
+        Assert.Equal("2026-03-01T10:00:00Z", (string?)json["createdTime"]);
+        Assert.Equal("2026-03-01T10:00:00Z", (string?)json["lastUpdatedTime"]);
     }
 }
