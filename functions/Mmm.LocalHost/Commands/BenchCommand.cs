@@ -3,7 +3,7 @@ using Mmm.Lab.Bench;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>bench [--epochs N] [--device cpu|cuda|auto]</c>: prints <see cref="TrainingBench"/>'s seconds per
+/// <c>mmm bench</c> (its options: <see cref="BenchCli"/>): prints <see cref="TrainingBench"/>'s seconds per
 /// training epoch of the full model and of a bare GRU at the small and the reference panel size, plus the
 /// process's peak memory.
 /// </summary>

@@ -8,7 +8,7 @@ using Mmm.Lab.Synthetic;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>demo [--out dir]</c>: generates a synthetic panel with known truth (8 regions x 130 weeks, TV driving
+/// <c>mmm demo</c> (its options: <see cref="DemoCli"/>): generates a synthetic panel with known truth (8 regions x 130 weeks, TV driving
 /// search), runs it through the local pipeline like an upload, and prints recovered against true channel
 /// shares and whether the planted DAG edge was found.
 /// </summary>

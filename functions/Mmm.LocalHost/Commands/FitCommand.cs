@@ -10,7 +10,7 @@ using Mmm.Workflow.Storage;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>fit &lt;input.parquet&gt; --out &lt;dir&gt; [--config &lt;json&gt;] [--device cpu|cuda|auto]</c>: trains in process and
+/// <c>mmm fit</c> (its options: <see cref="FitCli"/>): trains in process and
 /// writes the contract's output files through the pipeline's writer (<see cref="OutputFiles"/> on a
 /// <see cref="FileRunStore"/>). A folder holding a finished run is refused before anything is read or trained
 /// (exit 1); rejected input (exit 3) and training whose loss goes non-finite (exit <see cref="DivergedExitCode"/>)

@@ -5,7 +5,7 @@ using Mmm.Lab.Synthetic;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>generate &lt;out.parquet&gt; [--truth truth.parquet] [--scenario name] [--seed N] [--regions N] [--weeks N] [--ragged N] [--lift-tests se]</c>:
+/// <c>mmm generate</c> (its options: <see cref="GenerateCli"/>):
 /// a synthetic panel with known truth: the default spec, or a scenario of the recovery suite; the other options override it.
 /// The scenario's own experiments (<see cref="SyntheticScenario.LiftTests"/>) and, with <c>--lift-tests</c>, simulated ones
 /// (<see cref="SimulatedLiftTests"/>, se that fraction of the true lift) go into the file's run config (<c>mmm.config</c>).

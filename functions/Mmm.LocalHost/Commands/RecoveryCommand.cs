@@ -10,7 +10,7 @@ using Mmm.Science.Training;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>recovery [--scenario a,b] [--config json] [--seeds N] [--lift-tests se] [--out file.csv|file.json] [--data dir]</c>: the
+/// <c>mmm recovery</c> (its options: <see cref="RecoveryCli"/>): the
 /// attribution benchmark. Fits every scenario of <see cref="RecoverySuite"/> in turn with the real default model
 /// (plus any overrides), prints a block of figures per fit against the known truth, and ends with the suite's
 /// worst cases in one line that scripts read (<see cref="SuiteSummary.ClosingLine"/>). A scenario with experiments of its own

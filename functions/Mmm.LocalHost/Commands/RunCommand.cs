@@ -9,7 +9,7 @@ using Mmm.Workflow.Orchestration;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>run &lt;file.parquet&gt; [--config f.json] [--out dir]</c>: serves in process, uploads the file to the
+/// <c>mmm run</c> (its options: <see cref="RunCli"/>): serves in process, uploads the file to the
 /// input container and starts its run, follows it, downloads the outputs. Exit 0 on
 /// success; 1 with the failure message otherwise. Its engine joins the task hub like any other worker: a
 /// `serve` already running on the same hub shares the work.

@@ -7,7 +7,7 @@ using Mmm.LocalHost.Settings;
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>serve [--url http://127.0.0.1:7071]</c>: the blob watcher, an engine worker and the management API until Ctrl+C
+/// <c>mmm serve</c> (its options: <see cref="ServeCli"/>): the blob watcher, an engine worker and the management API until Ctrl+C
 /// or SIGTERM. Several serve processes on one storage account and task hub share the hub's runs.
 /// </summary>
 public static class ServeCommand
