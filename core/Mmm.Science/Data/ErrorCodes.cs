@@ -32,4 +32,12 @@ public static class ErrorCodes
     public const string TrainingDiverged = "training_diverged";
     /// <summary>Anything else that failed in training.</summary>
     public const string TrainingFailed = "training_failed";
+    /// <summary>A plan request that is not valid JSON of the documented shape, or a value out of range (a negative budget, an
+    /// unknown objective, a channel the model does not know).</summary>
+    public const string BadPlan = "bad_plan";
+    /// <summary>A plan request whose bounds exclude its budget (or that plans no channel with a spend basis).</summary>
+    public const string PlanInfeasible = "plan_infeasible";
+    /// <summary>No usable saved model: model.json missing (a reference-architecture run, a run that did not finish), unreadable, or of
+    /// another format version.</summary>
+    public const string NoSavedModel = "no_saved_model";
 }

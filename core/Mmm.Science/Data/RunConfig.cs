@@ -26,6 +26,11 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
     /// <summary>Prior beliefs about channels' ROAS or KPI share (<see cref="RoiPrior"/>); empty when the key is absent.</summary>
     public IReadOnlyList<RoiPrior> RoiPriors { get; init; } = [];
 
+    /// <summary>The run config key <c>budget</c>: a plan the run adds to its outputs (<see cref="Decisions.PlanRequestJson"/>); null when absent.</summary>
+    public Decisions.PlanRequest? Budget { get; init; }
+
+    public const string BudgetKey = "budget";
+
     internal static readonly JsonSerializerOptions OptionsJson = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -49,7 +54,25 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
             throw BadConfig(sourceName, $"run config key '{Data.LiftTests.Key}' needs the modulated or structural architecture; the reference network (referenceCompat) has no calibration term", Data.LiftTests.Key);
         if (roiPriors.Count > 0 && options.Architecture == Architecture.Reference)
             throw BadConfig(sourceName, $"run config key '{Data.RoiPriors.Key}' needs the modulated or structural architecture; the reference network (referenceCompat) has no prior on a channel's return", Data.RoiPriors.Key);
-        return new RunConfig(roles, options) { CostPerUnit = costs, LiftTests = liftTests, RoiPriors = roiPriors };
+        var budget = BudgetFromJson(root, sourceName);
+        if (budget is not null && options.Architecture == Architecture.Reference)
+            throw BadConfig(sourceName, $"run config key '{BudgetKey}' needs the modulated or structural architecture; the reference network saves no model to plan with", BudgetKey);
+        return new RunConfig(roles, options) { CostPerUnit = costs, LiftTests = liftTests, RoiPriors = roiPriors, Budget = budget, budgetJson = root[BudgetKey]?.DeepClone() };
+    }
+
+    private JsonNode? budgetJson;
+
+    private static Decisions.PlanRequest? BudgetFromJson(JsonObject root, string sourceName)
+    {
+        if (!root.TryGetPropertyValue(BudgetKey, out var node) || node is null) return null;
+        try
+        {
+            return Decisions.PlanRequestJson.FromNode(node);
+        }
+        catch (Decisions.PlanInputException e)
+        {
+            throw BadConfig(sourceName, $"run config key '{BudgetKey}': {e.Message}", BudgetKey);
+        }
     }
 
     /// <summary>The effective config as one flat JSON object that <see cref="Parse"/> reads back to the same config.</summary>
@@ -60,6 +83,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         ChannelCosts.WriteTo(root, CostPerUnit);
         Data.LiftTests.WriteTo(root, LiftTests);
         Data.RoiPriors.WriteTo(root, RoiPriors);
+        if (budgetJson is not null) root[BudgetKey] = budgetJson.DeepClone();
         foreach (var (key, value) in OptionsToJson(Options))
             root[key] = value?.DeepClone();
         return root.ToJsonString(IndentedJson);
@@ -104,7 +128,7 @@ public sealed record RunConfig(ColumnRoles Roles, MmmOptions Options)
         var unknownChoices = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in root)
         {
-            if (ColumnRoles.IsRoleKey(key) || key == ChannelCosts.Key || key == Data.LiftTests.Key || key == Data.RoiPriors.Key) continue;
+            if (ColumnRoles.IsRoleKey(key) || key == ChannelCosts.Key || key == Data.LiftTests.Key || key == Data.RoiPriors.Key || key == BudgetKey) continue;
             if (!merged.TryGetPropertyValue(key, out var preset))
                 throw new PanelInputException(ErrorCodes.UnknownConfigKey, sourceName,
                     $"unknown run config key '{key}' (not a column role nor a model or training setting)", column: key);

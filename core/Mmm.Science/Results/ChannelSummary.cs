@@ -38,7 +38,20 @@ public sealed record ChannelSplitSummary(
     double? ShareOfActualLow = null,
     double? ShareOfActualHigh = null,
     double? RoasLow = null,
-    double? RoasHigh = null);
+    double? RoasHigh = null)
+{
+    /// <summary>The channel's total effect (docs/model.md §10): <see cref="Contribution"/> (its direct effect) plus what it causes
+    /// through the channels it drives in the selected graph; equal to it for a channel without children; null for the reference
+    /// architecture. <see cref="TotalContributionLow"/>/<see cref="TotalContributionHigh"/>: the direct interval plus the indirect
+    /// part's interval from the same posterior draws.</summary>
+    public double? TotalContribution { get; init; }
+    public double? TotalContributionLow { get; init; }
+    public double? TotalContributionHigh { get; init; }
+    /// <summary><see cref="TotalContribution"/> / <see cref="Spend"/>, and its bounds.</summary>
+    public double? TotalRoas { get; init; }
+    public double? TotalRoasLow { get; init; }
+    public double? TotalRoasHigh { get; init; }
+}
 
 /// <summary>Values of <see cref="ChannelSummary.SpendBasis"/>.</summary>
 public static class SpendBases

@@ -1,3 +1,5 @@
+using Mmm.Science.Decisions;
+
 namespace Mmm.Science.Results;
 
 /// <summary>The output files of docs/contract.md: their names, and the Parquet tables' column names and types.</summary>
@@ -12,6 +14,11 @@ public static class OutputTables
     public const string AdjacencyFile = "adjacency.parquet";
     public const string HistoryFile = "training_history.parquet";
     public const string ChannelsFile = "channels.parquet";
+    public const string ResponseCurvesFile = "response_curves.parquet";
+    public const string CarryoverFile = "carryover.parquet";
+    public const string BudgetFile = "budget.parquet";
+    public const string BudgetWeeksFile = "budget_weeks.parquet";
+    public const string PlanFile = "plan.json";
 
     public static readonly ParquetTable<DecompositionRow> Decomposition = new(
         (c, i) => new DecompositionRow(
@@ -79,7 +86,66 @@ public static class OutputTables
         new NullableValueColumn<ChannelRow, double>("share_of_actual_low", r => r.Values.ShareOfActualLow),
         new NullableValueColumn<ChannelRow, double>("share_of_actual_high", r => r.Values.ShareOfActualHigh),
         new NullableValueColumn<ChannelRow, double>("roas_low", r => r.Values.RoasLow),
-        new NullableValueColumn<ChannelRow, double>("roas_high", r => r.Values.RoasHigh));
+        new NullableValueColumn<ChannelRow, double>("roas_high", r => r.Values.RoasHigh),
+        new NullableValueColumn<ChannelRow, double>("total_contribution", r => r.Values.TotalContribution),
+        new NullableValueColumn<ChannelRow, double>("total_contribution_low", r => r.Values.TotalContributionLow),
+        new NullableValueColumn<ChannelRow, double>("total_contribution_high", r => r.Values.TotalContributionHigh),
+        new NullableValueColumn<ChannelRow, double>("total_roas", r => r.Values.TotalRoas),
+        new NullableValueColumn<ChannelRow, double>("total_roas_low", r => r.Values.TotalRoasLow),
+        new NullableValueColumn<ChannelRow, double>("total_roas_high", r => r.Values.TotalRoasHigh));
+
+    public static readonly ParquetTable<ResponseCurveRow> ResponseCurves = new(
+        (c, i) => new ResponseCurveRow(Get<string>(c, "channel", i), Get<double>(c, "factor", i), Get<bool>(c, "is_current", i),
+            Get<DateOnly>(c, "window_start", i), Get<DateOnly>(c, "window_end", i), Get<double?>(c, "spend", i),
+            Get<double>(c, "incremental_kpi", i), Get<double?>(c, "incremental_kpi_low", i), Get<double?>(c, "incremental_kpi_high", i),
+            Get<double?>(c, "roas", i), Get<double?>(c, "roas_low", i), Get<double?>(c, "roas_high", i),
+            Get<double?>(c, "marginal_roas", i), Get<double?>(c, "marginal_roas_low", i), Get<double?>(c, "marginal_roas_high", i)),
+        new StringColumn<ResponseCurveRow>("channel", r => r.Channel),
+        new ValueColumn<ResponseCurveRow, double>("factor", r => r.Factor),
+        new ValueColumn<ResponseCurveRow, bool>("is_current", r => r.IsCurrent),
+        new ValueColumn<ResponseCurveRow, DateOnly>("window_start", r => r.WindowStart),
+        new ValueColumn<ResponseCurveRow, DateOnly>("window_end", r => r.WindowEnd),
+        new NullableValueColumn<ResponseCurveRow, double>("spend", r => r.Spend),
+        new ValueColumn<ResponseCurveRow, double>("incremental_kpi", r => r.IncrementalKpi),
+        new NullableValueColumn<ResponseCurveRow, double>("incremental_kpi_low", r => r.IncrementalKpiLow),
+        new NullableValueColumn<ResponseCurveRow, double>("incremental_kpi_high", r => r.IncrementalKpiHigh),
+        new NullableValueColumn<ResponseCurveRow, double>("roas", r => r.Roas),
+        new NullableValueColumn<ResponseCurveRow, double>("roas_low", r => r.RoasLow),
+        new NullableValueColumn<ResponseCurveRow, double>("roas_high", r => r.RoasHigh),
+        new NullableValueColumn<ResponseCurveRow, double>("marginal_roas", r => r.MarginalRoas),
+        new NullableValueColumn<ResponseCurveRow, double>("marginal_roas_low", r => r.MarginalRoasLow),
+        new NullableValueColumn<ResponseCurveRow, double>("marginal_roas_high", r => r.MarginalRoasHigh));
+
+    public static readonly ParquetTable<CarryoverRow> Carryover = new(
+        (c, i) => new CarryoverRow(Get<string>(c, "channel", i), Get<int>(c, "week", i), Get<double>(c, "share", i),
+            Get<double?>(c, "share_low", i), Get<double?>(c, "share_high", i), Get<double>(c, "cumulative_share", i)),
+        new StringColumn<CarryoverRow>("channel", r => r.Channel),
+        new ValueColumn<CarryoverRow, int>("week", r => r.Week),
+        new ValueColumn<CarryoverRow, double>("share", r => r.Share),
+        new NullableValueColumn<CarryoverRow, double>("share_low", r => r.ShareLow),
+        new NullableValueColumn<CarryoverRow, double>("share_high", r => r.ShareHigh),
+        new ValueColumn<CarryoverRow, double>("cumulative_share", r => r.CumulativeShare));
+
+    public static readonly ParquetTable<BudgetRow> Budget = new(
+        (c, i) => new BudgetRow(Get<string>(c, "channel", i), Get<double>(c, "current_spend", i), Get<double>(c, "recommended_spend", i),
+            Get<double>(c, "change", i), Get<double>(c, "expected_incremental_kpi", i), Get<double?>(c, "expected_incremental_kpi_low", i),
+            Get<double?>(c, "expected_incremental_kpi_high", i), Get<double>(c, "marginal_roas", i), Get<string?>(c, "bound", i)),
+        new StringColumn<BudgetRow>("channel", r => r.Channel),
+        new ValueColumn<BudgetRow, double>("current_spend", r => r.CurrentSpend),
+        new ValueColumn<BudgetRow, double>("recommended_spend", r => r.RecommendedSpend),
+        new ValueColumn<BudgetRow, double>("change", r => r.Change),
+        new ValueColumn<BudgetRow, double>("expected_incremental_kpi", r => r.ExpectedIncrementalKpi),
+        new NullableValueColumn<BudgetRow, double>("expected_incremental_kpi_low", r => r.ExpectedIncrementalKpiLow),
+        new NullableValueColumn<BudgetRow, double>("expected_incremental_kpi_high", r => r.ExpectedIncrementalKpiHigh),
+        new ValueColumn<BudgetRow, double>("marginal_roas", r => r.MarginalRoas),
+        new NullableStringColumn<BudgetRow>("bound", r => r.Bound));
+
+    public static readonly ParquetTable<BudgetWeekRow> BudgetWeeks = new(
+        (c, i) => new BudgetWeekRow(Get<string>(c, "channel", i), Get<int>(c, "week", i), Get<DateOnly>(c, "date", i), Get<double>(c, "spend", i)),
+        new StringColumn<BudgetWeekRow>("channel", r => r.Channel),
+        new ValueColumn<BudgetWeekRow, int>("week", r => r.Week),
+        new ValueColumn<BudgetWeekRow, DateOnly>("date", r => r.Date),
+        new ValueColumn<BudgetWeekRow, double>("spend", r => r.Spend));
 
     private static T Get<T>(IReadOnlyDictionary<string, Array> columns, string name, int row) => ((T[])columns[name])[row];
 }

@@ -101,3 +101,21 @@ internal sealed class StringColumn<TRow>(string name, Func<TRow, string> get) : 
         return values;
     }
 }
+
+internal sealed class NullableStringColumn<TRow>(string name, Func<TRow, string?> get) : ParquetColumn<TRow>(new DataField<string>(name, true))
+{
+    public override Task WriteAsync(ParquetRowGroupWriter writer, ReadOnlyMemory<TRow> rows, CancellationToken ct)
+    {
+        var span = rows.Span;
+        var values = new string?[rows.Length];
+        for (int i = 0; i < rows.Length; i++) values[i] = get(span[i]);
+        return writer.WriteAsync(Field, values, null);
+    }
+
+    public override async Task<Array> ReadAsync(ParquetRowGroupReader reader, DataField fileField, int count, CancellationToken ct)
+    {
+        var values = new string?[count];
+        await reader.ReadAsync(fileField, values.AsMemory(), null, ct);
+        return values;
+    }
+}

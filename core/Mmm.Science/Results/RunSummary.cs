@@ -23,6 +23,8 @@ public sealed record RunSummary
     /// <summary>The run's checks of itself, each pass, warn or fail with a sentence (<see cref="HealthCheck"/>).</summary>
     public IReadOnlyList<HealthCheck> HealthChecks { get; init; } = [];
     public required DagSummary Dag { get; init; }
+    /// <summary>The plan the run config's <c>budget</c> asked for (budget.parquet has its channels); null without.</summary>
+    public Decisions.PlanSummary? Plan { get; init; }
     /// <summary>Wall time per phase (validating, scaling, training, ...), in seconds.</summary>
     public IReadOnlyDictionary<string, double> TimingsSeconds { get; init; } = new Dictionary<string, double>();
     /// <summary>What the model ran on, e.g. "cpu" or "cuda:0 (NVIDIA H100)".</summary>

@@ -17,4 +17,10 @@ public sealed record FitResult(
     IReadOnlyList<LiftTestResult>? LiftTests = null,
     SelfCheckResult? SelfCheck = null,
     IReadOnlyList<RoiPriorResult>? RoiPriors = null,
-    IReadOnlyList<HealthCheck>? HealthChecks = null);
+    IReadOnlyList<HealthCheck>? HealthChecks = null)
+{
+    /// <summary>What curves and plans are computed from (model.json); null for the reference architecture.</summary>
+    public Decisions.SavedModel? SavedModel { get; init; }
+    /// <summary>Response curves, carry-over and total effects from <see cref="SavedModel"/>; null without it.</summary>
+    public Decisions.DecisionTables? Decisions { get; init; }
+}

@@ -1,3 +1,4 @@
+using Mmm.Science.Decisions;
 using Mmm.Science.Model;
 using Mmm.Science.Options;
 using static TorchSharp.torch;
@@ -24,9 +25,9 @@ internal static class PosteriorEnsemble
     public const double ReviveShare = 0.005;
 
     /// <summary>Members <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, fitted as one batch.</summary>
-    /// <returns>Each member's [split * C] contributions per split in KPI units; a member's draws depend only on its index.</returns>
-    /// <returns>Each member's contributions and, in NOTEARS mode, its selected edges (<see cref="GraphEnsemble"/>).</returns>
-    public static (IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges) Members(ModulatedMmmNetwork net, TrainingTensors data, Tensor splitWeights,
+    /// <returns>Each member's [split * C] contributions per split in KPI units, in NOTEARS mode its selected edges
+    /// (<see cref="GraphEnsemble"/>), and its media response; a member's draws depend only on its index.</returns>
+    public static EnsembleBatch Members(ModulatedMmmNetwork net, TrainingTensors data, Tensor splitWeights,
         int first, int count, IReadOnlyList<string> channels)
     {
         var o = net.Options;
@@ -52,7 +53,22 @@ internal static class PosteriorEnsemble
         var edges = o.DagMode == DagMode.Notears
             ? GraphEnsemble.Fit(net, data, batch.Values.AdstockDecay(o), Enumerable.Range(first, count).Select(m => StructuralRefit.Seed(o.Seed, GraphEnsemble.Kind, m)).ToList(), channels)
             : null;
-        return (totals, edges);
+        return new EnsembleBatch(totals, edges, ResponseDraws(batch.Values, o));
+    }
+
+    /// <summary>Each member's media response (<see cref="ResponseDraw"/>) from its fitted values ([M, ..] tensors).</summary>
+    public static IReadOnlyList<ResponseDraw> ResponseDraws(StructuralValues v, MmmOptions o)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        double[][] Rows(Tensor t)
+        {
+            long m = t.shape[0];
+            var flat = t.to(ScalarType.Float64).cpu().reshape(m, -1);
+            return Enumerable.Range(0, (int)m).Select(i => flat[i].data<double>().ToArray()).ToArray();
+        }
+        var (decay, slope, half, effect) = (Rows(v.AdstockDecay(o)), Rows(v.HillSlope(o)), Rows(v.HillHalf()), Rows(v.Effect()));
+        return Enumerable.Range(0, decay.Length).Select(i => new ResponseDraw(decay[i], slope[i], half[i], effect[i])).ToArray();
     }
 
     /// <summary>Raises every member's channel whose mean contribution is below <see cref="ReviveShare"/> to it.</summary>

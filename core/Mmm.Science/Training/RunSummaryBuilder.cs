@@ -9,9 +9,18 @@ namespace Mmm.Science.Training;
 public static class RunSummaryBuilder
 {
     public static FitOutputs Outputs(Panel panel, RunConfig config, FitResult result, IReadOnlyList<HistoryRow> history,
-        IReadOnlyDictionary<string, double> timings, string device, string inputUri, string? etag, string? instanceId) =>
-        new(result.Decomposition, result.Fit, result.Adjacency.Rows, history,
-            Summary(panel, config, result, timings, device, inputUri, etag, instanceId), ChannelRow.From(result.Channels));
+        IReadOnlyDictionary<string, double> timings, string device, string inputUri, string? etag, string? instanceId)
+    {
+        var plan = config.Budget is { } request && result.SavedModel is { } model ? Decisions.BudgetPlanner.Plan(model, request) : null;
+        var summary = Summary(panel, config, result, timings, device, inputUri, etag, instanceId) with { Plan = plan?.Summary };
+        return new(result.Decomposition, result.Fit, result.Adjacency.Rows, history, summary, ChannelRow.From(result.Channels))
+        {
+            Model = result.SavedModel is { } saved ? saved with { Options = summary.EffectiveConfig?.DeepClone() as JsonObject } : null,
+            ResponseCurves = result.Decisions?.Curves,
+            Carryover = result.Decisions?.Carryover,
+            Plan = plan,
+        };
+    }
 
     public static RunSummary Summary(Panel panel, RunConfig config, FitResult result, IReadOnlyDictionary<string, double> timings,
         string device, string inputUri, string? etag, string? instanceId)

@@ -18,7 +18,7 @@ public sealed partial class TrainingSession
     public FitResult Finish(RefitResults? refits = null)
     {
         int? restored = Stopping.RestoreBest(Network) ? Stopping.BestEpoch : null;
-        var (intervals, selfCheck, memberEdges) = Model.Uncertainty(Data, refits ?? new RefitResults(null, null));
+        var (intervals, selfCheck, memberEdges, memberDraws) = Model.Uncertainty(Data, refits ?? new RefitResults(null, null));
         var curvature = Model.Curvature(Data);
         using var _ = no_grad();
         using var scope = NewDisposeScope();
@@ -61,13 +61,16 @@ public sealed partial class TrainingSession
 
         var weights = HostArray.Of(Network.Adjacency()).Select(w => (double)w).ToArray();
         var adjacency = AdjacencySelection.Select(Panel.Channels, weights, Options.NotearsThreshold).WithProbabilities(Panel.Channels, memberEdges);
+        var saved = Model.Save(Data, adjacency, memberDraws);
         var metrics = MetricsCalculator.Report(Panel.Kpi, predicted, Panel.Present, labels, Panel.Regions);
         var channels = ChannelTotals.Compute(Panel, decomposition, fit, intervals);
+        var decisions = saved is null ? null : Decisions.DecisionTables.Compute(saved, Split.Labels());
+        if (decisions is not null) channels = decisions.WithTotalEffects(channels);
         var liftTests = LiftTestResult.From(Panel, decomposition);
         var roiPriors = RoiPriorResult.From(Panel, decomposition);
         var health = HealthChecks.Run(new HealthChecks.Evidence(Panel, decomposition, channels, metrics, liftTests, roiPriors, curvature, Restarts, selfCheck));
         return new FitResult(decomposition, fit, adjacency, metrics, channels, Acyclicity(), LastDuals, Epoch, restored, ResponseCurves(),
-            liftTests, selfCheck, roiPriors, health);
+            liftTests, selfCheck, roiPriors, health) { SavedModel = saved, Decisions = decisions };
     }
 
     private IReadOnlyList<ResponseCurve> ResponseCurves()

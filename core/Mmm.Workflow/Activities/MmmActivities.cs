@@ -93,8 +93,8 @@ public sealed class MmmActivities(IRunStore store, ILoggerFactory? logging = nul
 
     private static RefitBatchResult MembersOf(TrainingSession session, RefitInput input)
     {
-        var (totals, edges) = session.EnsembleMembers(input.First, input.Count);
-        return new RefitBatchResult(input.Kind, input.First, totals, edges);
+        var (totals, edges, draws) = session.EnsembleMembers(input.First, input.Count);
+        return new RefitBatchResult(input.Kind, input.First, totals, edges, draws);
     }
 
     /// <summary>Computes the results (decomposition, metrics, intervals) and writes every output file under the output prefix, except _SUCCESS.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Mmm.Science.Decisions;
 using Mmm.Science.Results;
 using Mmm.Workflow.Orchestration;
 using Mmm.Workflow.Storage;
@@ -34,7 +35,22 @@ public static class OutputFiles
         await WriteTableAsync(store, $"{prefix}/{OutputTables.AdjacencyFile}", s => OutputTables.Adjacency.WriteAsync(s, outputs.Adjacency, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.HistoryFile}", s => OutputTables.History.WriteAsync(s, outputs.History, ct), ct);
         await WriteTableAsync(store, $"{prefix}/{OutputTables.ChannelsFile}", s => OutputTables.Channels.WriteAsync(s, outputs.Channels, ct), ct);
+        if (outputs.Model is { } model)
+            await WriteTextAsync(store, $"{prefix}/{SavedModel.FileName}", SavedModelJson.Serialize(model), ct);
+        if (outputs.ResponseCurves is { } curves)
+            await WriteTableAsync(store, $"{prefix}/{OutputTables.ResponseCurvesFile}", s => OutputTables.ResponseCurves.WriteAsync(s, curves, ct), ct);
+        if (outputs.Carryover is { } carryover)
+            await WriteTableAsync(store, $"{prefix}/{OutputTables.CarryoverFile}", s => OutputTables.Carryover.WriteAsync(s, carryover, ct), ct);
+        if (outputs.Plan is { } plan) await WritePlanTablesAsync(store, prefix, plan, ct);
         await WriteTextAsync(store, $"{prefix}/{OutputTables.SummaryFile}", SummaryJson.Serialize(outputs.Summary), ct);
+    }
+
+    /// <summary>budget.parquet and, for a flighted or what-if plan, budget_weeks.parquet.</summary>
+    public static async Task WritePlanTablesAsync(IRunStore store, string prefix, PlanResult plan, CancellationToken ct)
+    {
+        await WriteTableAsync(store, $"{prefix}/{OutputTables.BudgetFile}", s => OutputTables.Budget.WriteAsync(s, plan.Channels, ct), ct);
+        if (plan.Weeks.Count > 0)
+            await WriteTableAsync(store, $"{prefix}/{OutputTables.BudgetWeeksFile}", s => OutputTables.BudgetWeeks.WriteAsync(s, plan.Weeks, ct), ct);
     }
 
     /// <summary>Writes _SUCCESS once every data file is there.</summary>

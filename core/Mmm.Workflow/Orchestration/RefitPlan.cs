@@ -33,7 +33,8 @@ public static class RefitPlan
         List<double[]> Of(string kind) => batches.Where(b => b.Kind == kind).OrderBy(b => b.First).SelectMany(b => b.Totals).ToList();
         var members = batches.Where(b => b.Kind == RefitKinds.Members).OrderBy(b => b.First).ToList();
         var edges = members.Count > 0 && members.All(b => b.Edges is not null) ? members.SelectMany(b => b.Edges!).ToList() : null;
-        return new RefitResults(Of(RefitKinds.Members), Of(RefitKinds.SelfCheck), edges);
+        var draws = members.Count > 0 && members.All(b => b.Draws is not null) ? members.SelectMany(b => b.Draws!).ToList() : null;
+        return new RefitResults(Of(RefitKinds.Members), Of(RefitKinds.SelfCheck), edges, draws);
     }
 
     /// <summary><paramref name="status"/> with how many members and self-check refits have finished (counted from the finished batches).</summary>

@@ -55,7 +55,8 @@ public sealed record RefitInput(ActivityInput Activity, string Kind, int First, 
 
 /// <summary>FitRefits' result: each refit's contributions per split and channel ([split * C], KPI units), in index order, and
 /// each ensemble member's selected graph (row-major [source * C + target]; null for the self-check or without a graph).</summary>
-public sealed record RefitBatchResult(string Kind, int First, IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges = null);
+public sealed record RefitBatchResult(string Kind, int First, IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges = null,
+    IReadOnlyList<Mmm.Science.Decisions.ResponseDraw>? Draws = null);
 
 public static class RefitKinds
 {

@@ -59,8 +59,8 @@ public class HonestAttributionTests
         var panel = Scenario("funnel").Panel;
         using var session = TrainingSession.Start(panel, new MmmOptions { Device = "cpu", EnsembleEpochs = 200 });
         session.WarmStart();
-        var (all, edges) = session.EnsembleMembers(0, 4);
-        var (last, _) = session.EnsembleMembers(2, 2);
+        var (all, edges, _) = session.EnsembleMembers(0, 4);
+        var (last, _, _) = session.EnsembleMembers(2, 2);
         // The same draws; the fits agree up to float rounding, which a batch of another size sums in another order and
         // which 200 Adam steps along weakly identified directions amplify (measured: up to 0.2 %). Members 2 and 3 must
         // differ from each other by more than that, so a member taking another index's draws cannot pass.

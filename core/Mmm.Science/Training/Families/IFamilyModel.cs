@@ -38,10 +38,14 @@ internal interface IFamilyModel
     Uncertainty Uncertainty(TrainingTensors data, RefitResults refits);
 
     /// <summary>Members <paramref name="first"/>.. of the posterior ensemble: each member's [split * C] contributions in KPI units, and its graph.</summary>
-    (IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges) EnsembleMembers(TrainingTensors data, int first, int count);
+    EnsembleBatch EnsembleMembers(TrainingTensors data, int first, int count);
 
     /// <summary>Refits <paramref name="first"/>.. of the self-check, like <see cref="EnsembleMembers"/>.</summary>
     IReadOnlyList<double[]> SelfCheckRefits(TrainingTensors data, int first, int count);
+
+    /// <summary>What decisions need to predict again without retraining (model.json); null where the family cannot save it
+    /// (the reference network's coefficients come from its GRU, for weeks it has seen only).</summary>
+    Decisions.SavedModel? Save(TrainingTensors data, Results.AdjacencySelectionResult adjacency, IReadOnlyList<Decisions.ResponseDraw>? members);
 
     /// <summary>The family's checkpoint state (JSON), written between the counters and the dropout RNG.</summary>
     string SaveState();
@@ -51,7 +55,8 @@ internal interface IFamilyModel
 }
 
 /// <summary>[split: train, holdout, all][channel] contribution intervals, the self-check's result, and each ensemble member's graph.</summary>
-internal sealed record Uncertainty(ContributionInterval[][]? Intervals, SelfCheckResult? SelfCheck, IReadOnlyList<bool[]>? Edges)
+internal sealed record Uncertainty(ContributionInterval[][]? Intervals, SelfCheckResult? SelfCheck, IReadOnlyList<bool[]>? Edges,
+    IReadOnlyList<Decisions.ResponseDraw>? Draws = null)
 {
     public static Uncertainty None { get; } = new(null, null, null);
 }

@@ -18,10 +18,11 @@ internal static class ModulatedIntervals
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var members = refits.Members;
         var edges = refits.MemberEdges;
+        var draws = refits.MemberDraws;
         if (members is null && options.EnsembleMembers > 0)
         {
             logger.LogInformation("Attribution intervals: {Members} members of the posterior ensemble, {Epochs} epochs each", options.EnsembleMembers, options.EnsembleEpochs);
-            (members, edges) = model.EnsembleMembers(data, 0, options.EnsembleMembers);
+            (members, edges, draws) = model.EnsembleMembers(data, 0, options.EnsembleMembers);
             logger.LogInformation("Attribution intervals: {Members} members in {Seconds:F1} s", members.Count, clock.Elapsed.TotalSeconds);
         }
         var selfCheck = refits.SelfCheck;
@@ -52,6 +53,6 @@ internal static class ModulatedIntervals
             double[] All(double[] totals) => totals.AsSpan(2 * channels, channels).ToArray();
             checkResult = SelfCheckScoring.Score(panel.Channels, kpi, All(structural), selfCheck.Select(All).ToList(), All(point), intervals?[2]);
         }
-        return new Uncertainty(intervals, checkResult, edges);
+        return new Uncertainty(intervals, checkResult, edges, draws);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class ModulatedModel(FamilyContext context, ModulatedMmmNetwork 
 
     public Uncertainty Uncertainty(TrainingTensors data, RefitResults refits) => ModulatedIntervals.Compute(this, network, context, data, refits);
 
-    public (IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges) EnsembleMembers(TrainingTensors data, int first, int count)
+    public EnsembleBatch EnsembleMembers(TrainingTensors data, int first, int count)
     {
         using var weights = SplitWeights.For(context);
         return PosteriorEnsemble.Members(network, data, weights, first, count, context.Panel.Channels);
@@ -53,6 +53,10 @@ internal sealed class ModulatedModel(FamilyContext context, ModulatedMmmNetwork 
         using var weights = SplitWeights.For(context);
         return Training.SelfCheckRefits.Run(network, data, weights, first, count);
     }
+
+    public Decisions.SavedModel? Save(TrainingTensors data, AdjacencySelectionResult adjacency, IReadOnlyList<Decisions.ResponseDraw>? members) =>
+        context.Scaler.MediaDivisor is null ? null
+            : Decisions.SavedModelBuilder.Build(context.Panel, context.Scaler, context.Split, network, data, adjacency, members);
 
     public string SaveState() => JsonSerializer.Serialize(Restarts, TrainingSession.CheckpointJson);
 

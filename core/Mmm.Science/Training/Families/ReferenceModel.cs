@@ -77,10 +77,12 @@ internal sealed class ReferenceModel(FamilyContext context, CausalMmmNetwork net
 
     public Uncertainty Uncertainty(TrainingTensors data, RefitResults refits) => Training.Uncertainty.None;
 
-    public (IReadOnlyList<double[]> Totals, IReadOnlyList<bool[]>? Edges) EnsembleMembers(TrainingTensors data, int first, int count) =>
+    public EnsembleBatch EnsembleMembers(TrainingTensors data, int first, int count) =>
         throw NoRefits();
 
     public IReadOnlyList<double[]> SelfCheckRefits(TrainingTensors data, int first, int count) => throw NoRefits();
+
+    public Decisions.SavedModel? Save(TrainingTensors data, Results.AdjacencySelectionResult adjacency, IReadOnlyList<Decisions.ResponseDraw>? members) => null;
 
     private static InvalidOperationException NoRefits() => new("the reference architecture has no structural refits");
 

@@ -1,0 +1,70 @@
+using static TorchSharp.torch;
+
+namespace Mmm.Science.Decisions;
+
+/// <summary>
+/// Each channel's response curve from the saved model's own counterfactuals (docs/model.md §10): its media over the window
+/// (the last <see cref="WindowWeeks"/> training weeks, or all of them) scaled by each factor of <see cref="Factors"/>,
+/// everything else as it was, and the KPI the channel adds over the rest of the panel and a carry-out of zero spend, against
+/// zero spend in the window. Direct effects only (the curve of the channel's own contribution); marginal ROAS by central
+/// differences of ±<see cref="Step"/> in the factor.
+/// </summary>
+internal static class ResponseCurveBuilder
+{
+    public const int WindowWeeks = 52;
+    public const double Step = 1e-3;
+    /// <summary>0, 0.1, ..., 3: 31 points, the current spend (1) among them.</summary>
+    public static IReadOnlyList<double> Factors { get; } = Enumerable.Range(0, 31).Select(i => i / 10.0).ToArray();
+
+    public static IReadOnlyList<ResponseCurveRow> Compute(ResponseEngine engine)
+    {
+        var m = engine.Model;
+        int r = m.RegionCount, t = m.PeriodCount, c = m.ChannelCount;
+        int start = Math.Max(0, m.TrainEnd - WindowWeeks), window = m.TrainEnd - start;
+        int carryOut = CarryOut.Weeks(m), length = t - start + carryOut;
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var history = engine.ScaledHistory();
+        var carry = engine.CarryIn(history, start);
+        var factors = Factors.SelectMany(f => new[] { f, f + Step, Math.Max(0, f - Step) }).Prepend(0.0).ToArray();
+        var rows = new List<ResponseCurveRow>(c * Factors.Count);
+        for (int ch = 0; ch < c; ch++)
+        {
+            var x = new double[factors.Length * r * length];
+            double windowMedia = 0;
+            for (int f = 0; f < factors.Length; f++)
+                for (int ri = 0; ri < r; ri++)
+                    for (int w = 0; w < t - start; w++)
+                    {
+                        double v = history[(ri * t + start + w) * c + ch];
+                        if (w < window)
+                        {
+                            if (f == 0) windowMedia += m.Present[ri * t + start + w] ? m.Media[(ri * t + start + w) * c + ch] : 0;
+                            v *= factors[f];
+                        }
+                        x[(f * r + ri) * length + w] = v;
+                    }
+            var media = tensor(x, [factors.Length, r, length], float64).unsqueeze(0).expand(engine.Draws, -1, -1, -1);
+            var added = engine.Contribution(engine.Adstock(media, carry.select(-1, ch), ch, length), ch).sum([2, 3]); // [D, F]
+            var kpi = (added - added.select(1, 0).unsqueeze(1)).data<double>().ToArray();
+            double? windowSpend = m.SpendPerUnit[ch] is double cost ? windowMedia * cost : null;
+            for (int i = 0; i < Factors.Count; i++)
+            {
+                double factor = Factors[i];
+                int at = 1 + 3 * i, up = at + 1, down = at + 2;
+                double[] Draw(int column) => Enumerable.Range(0, engine.Draws).Select(d => kpi[d * factors.Length + column]).ToArray();
+                double[] value = Draw(at), upper = Draw(up), lower = Draw(down);
+                double? spend = windowSpend * factor;
+                double?[] roas = value.Select(v => spend > 0 ? v / spend : (double?)null).ToArray();
+                double?[] marginal = Enumerable.Range(0, engine.Draws).Select(d => windowSpend > 0
+                    ? (upper[d] - lower[d]) / ((factors[up] - factors[down]) * windowSpend) : (double?)null).ToArray();
+                var (kLow, kHigh) = DrawInterval.Of(value[0], value.Skip(1));
+                var (rLow, rHigh) = roas[0] is double r0 ? DrawInterval.Of(r0, roas.Skip(1).Select(v => v!.Value)) : (null, null);
+                var (mLow, mHigh) = marginal[0] is double m0 ? DrawInterval.Of(m0, marginal.Skip(1).Select(v => v!.Value)) : (null, null);
+                rows.Add(new ResponseCurveRow(m.Channels[ch], factor, factor == 1.0, m.Dates[start], m.Dates[m.TrainEnd - 1], spend,
+                    value[0], kLow, kHigh, roas[0], rLow, rHigh, marginal[0], mLow, mHigh));
+            }
+        }
+        return rows;
+    }
+}
