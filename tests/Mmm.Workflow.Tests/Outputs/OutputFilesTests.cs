@@ -70,7 +70,7 @@ public class OutputFilesTests : IDisposable
         Assert.Contains("\n  \"instanceId\": \"mmm-sample-0123456789ab\"", text);
 
         var json = JsonNode.Parse(text)!.AsObject();
-        Assert.Equal(["instanceId", "input", "effectiveConfig", "metrics", "channels", "responseCurves", "liftTests", "roiPriors", "selfCheck", "healthChecks", "dag", "timingsSeconds", "device", "versions"], json.Select(p => p.Key));
+        Assert.Equal(["instanceId", "input", "effectiveConfig", "metrics", "channels", "responseCurves", "liftTests", "roiPriors", "selfCheck", "healthChecks", "dag", "plan", "timingsSeconds", "device", "versions"], json.Select(p => p.Key));
         Assert.Null(json["input"]!["etag"]);
         Assert.Equal(["uri", "etag", "rows", "regions", "periods", "channels", "controls", "absentCells", "ignoredColumns"], json["input"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["mode", "finalH", "rho", "alpha", "threshold", "selectedEdges", "acyclic", "removedEdges"], json["dag"]!.AsObject().Select(p => p.Key));
