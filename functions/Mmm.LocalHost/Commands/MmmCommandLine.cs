@@ -24,6 +24,7 @@ public static class MmmCommandLine
             RunCli.Build(logging),
             ServeCli.Build(logging),
             FitCli.Build(logging),
+            PlanCli.Build(),
             BenchCli.Build(),
             GenerateCli.Build(),
             RecoveryCli.Build(logging),

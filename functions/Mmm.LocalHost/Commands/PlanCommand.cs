@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Mmm.Science.Decisions;
+using Mmm.Science.Results;
+using Mmm.Workflow.Activities;
+using Mmm.Workflow.Storage;
+
+namespace Mmm.LocalHost.Commands;
+
+/// <summary>
+/// <c>mmm plan</c>: loads a finished run's model.json, plans (or evaluates) a budget and writes budget.parquet, budget_weeks.parquet
+/// (flighted and what-if plans) and plan.json, then _SUCCESS, into a folder of their own; the run's outputs are not touched.
+/// Exit codes: 0, 3 for a plan request or saved model that cannot be used (the message says why), 1 for I/O.
+/// </summary>
+internal static class PlanCommand
+{
+    public const int InputExitCode = 3;
+
+    public sealed record Overrides(string? RequestFile, double? Budget, int? Horizon, string? Objective, double? Target, string? BoundsFile,
+        bool Flighting, string? WhatIfFile);
+
+    public static async Task<int> PlanAsync(string runDir, Overrides overrides, string? outDir, CancellationToken ct)
+    {
+        outDir ??= Path.Combine(runDir, "plan");
+        try
+        {
+            var modelPath = Path.Combine(runDir, SavedModel.FileName);
+            if (!File.Exists(modelPath))
+                throw new PlanInputException(Mmm.Science.Data.ErrorCodes.NoSavedModel,
+                    $"{modelPath} does not exist: plan from a finished run of the modulated or structural architecture", SavedModel.FileName);
+            var model = SavedModelJson.Parse(await File.ReadAllTextAsync(modelPath, ct), modelPath);
+            var request = PlanRequestJson.FromNode(await RequestNodeAsync(overrides, ct));
+            var plan = BudgetPlanner.Plan(model, request);
+            var store = new FileRunStore();
+            await OutputFiles.RefuseIfFinishedAsync(store, outDir, ct);
+            await OutputFiles.WritePlanTablesAsync(store, outDir, plan, ct);
+            await File.WriteAllTextAsync(Path.Combine(outDir, OutputTables.PlanFile), System.Text.Json.JsonSerializer.Serialize(plan.Summary, SummaryJson.Options), ct);
+            await File.WriteAllTextAsync(Path.Combine(outDir, OutputTables.SuccessFile), "", ct);
+            Print(plan);
+            Console.WriteLine($"Plan written to {outDir}");
+            return 0;
+        }
+        catch (PlanInputException e)
+        {
+            Console.Error.WriteLine($"error [{e.Code}]{(e.Field is null ? "" : $" ({e.Field})")}: {e.Message}");
+            return InputExitCode;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>The request file's JSON with the command line's options written over it.</summary>
+    private static async Task<JsonObject> RequestNodeAsync(Overrides o, CancellationToken ct)
+    {
+        JsonObject request = o.RequestFile is null ? [] : await ReadJsonAsync(o.RequestFile, ct) as JsonObject
+            ?? throw new PlanInputException(Mmm.Science.Data.ErrorCodes.BadPlan, $"{o.RequestFile} must hold a JSON object", "request");
+        if (o.Budget is double budget) request["budget"] = budget;
+        if (o.Horizon is int horizon) request["horizonWeeks"] = horizon;
+        if (o.Objective is string objective) request["objective"] = objective;
+        if (o.Target is double target) request["target"] = target;
+        if (o.Flighting) request["flighting"] = true;
+        if (o.BoundsFile is string bounds) request["bounds"] = await ReadJsonAsync(bounds, ct);
+        if (o.WhatIfFile is string whatIf) request["spend"] = await ReadJsonAsync(whatIf, ct);
+        return request;
+    }
+
+    private static async Task<JsonNode?> ReadJsonAsync(string path, CancellationToken ct)
+    {
+        try { return JsonNode.Parse(await File.ReadAllTextAsync(path, ct)); }
+        catch (System.Text.Json.JsonException e) { throw new PlanInputException(Mmm.Science.Data.ErrorCodes.BadPlan, $"{path} is not valid JSON ({e.Message})", path); }
+        catch (FileNotFoundException) { throw new PlanInputException(Mmm.Science.Data.ErrorCodes.BadPlan, $"{path} does not exist", path); }
+    }
+
+    private static void Print(PlanResult plan)
+    {
+        var s = plan.Summary;
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"{s.Kind} plan ({s.Objective}) for {s.HorizonWeeks} weeks from {s.FirstWeek:yyyy-MM-dd}, spend {s.Budget:N0} (current {s.CurrentSpend:N0})"));
+        Console.WriteLine($"  {"channel",-20} {"current",14} {"recommended",14} {"change",12} {"incremental KPI (90 %)",34} {"mROAS",8} bound");
+        foreach (var r in plan.Channels)
+            Console.WriteLine(string.Create(c, $"  {r.Channel,-20} {r.CurrentSpend,14:N0} {r.RecommendedSpend,14:N0} {r.Change,12:N0} {r.ExpectedIncrementalKpi,12:N0} ({r.ExpectedIncrementalKpiLow,9:N0}-{r.ExpectedIncrementalKpiHigh,9:N0}) {r.MarginalRoas,8:G3} {r.Bound}"));
+        Console.WriteLine(string.Create(c, $"  expected incremental KPI {s.ExpectedIncrementalKpi.Mean:N0} vs current {s.CurrentIncrementalKpi.Mean:N0}: gain {s.Gain.Mean:N0} (90 % {s.Gain.Low:N0} to {s.Gain.High:N0}), beats current in {s.ProbabilityBeatsCurrent:P0} of {s.Draws} draws"));
+        foreach (var note in s.Notes) Console.WriteLine($"  note: {note}");
+    }
+}
