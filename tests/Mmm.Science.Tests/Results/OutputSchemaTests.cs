@@ -28,7 +28,8 @@ public class OutputSchemaTests : IDisposable
             "channel:BYTE_ARRAY:String", "split:BYTE_ARRAY:String", "contribution:DOUBLE:None", "share_of_actual?:DOUBLE:None",
             "share_of_predicted?:DOUBLE:None", "spend?:DOUBLE:None", "roas?:DOUBLE:None", "contribution_low?:DOUBLE:None",
             "contribution_high?:DOUBLE:None", "share_of_actual_low?:DOUBLE:None", "share_of_actual_high?:DOUBLE:None", "roas_low?:DOUBLE:None",
-            "roas_high?:DOUBLE:None"] },
+            "roas_high?:DOUBLE:None", "total_contribution?:DOUBLE:None", "total_contribution_low?:DOUBLE:None",
+            "total_contribution_high?:DOUBLE:None", "total_roas?:DOUBLE:None", "total_roas_low?:DOUBLE:None", "total_roas_high?:DOUBLE:None"] },
     };
 
     [Theory]

@@ -81,7 +81,8 @@ public class OutputFilesTests : IDisposable
         Assert.Equal("0.107.0", json["versions"]!["TorchSharp"]!.GetValue<string>());
         Assert.Equal(["channel", "spendBasis", "costPerUnit", "train", "holdout", "all"], json["channels"]![0]!.AsObject().Select(p => p.Key));
         Assert.Equal(["contribution", "shareOfActual", "shareOfPredicted", "spend", "roas", "contributionLow", "contributionHigh",
-            "shareOfActualLow", "shareOfActualHigh", "roasLow", "roasHigh"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
+            "shareOfActualLow", "shareOfActualHigh", "roasLow", "roasHigh", "totalContribution", "totalContributionLow", "totalContributionHigh",
+            "totalRoas", "totalRoasLow", "totalRoasHigh"], json["channels"]![0]!["all"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["channel", "adstockDecay", "hillSlope", "hillHalfSaturation", "elasticityAtMean"], json["responseCurves"]![1]!.AsObject().Select(p => p.Key));
         Assert.Equal(2.25, json["responseCurves"]![1]!["hillSlope"]!.GetValue<double>());
         var lift = json["liftTests"]![0]!.AsObject();
