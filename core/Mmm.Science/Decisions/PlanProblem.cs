@@ -14,7 +14,7 @@ namespace Mmm.Science.Decisions;
 internal sealed class PlanProblem : IDisposable
 {
     private readonly ResponseEngine engine;
-    private readonly Tensor carryIn, reference, held, zeroTotal;
+    private readonly Tensor carryIn, reference, held, zeroTotal, mediaPerSpend;
     private readonly double[] split;
 
     public PlanProblem(SavedModel model, PlanRequest request)
@@ -43,6 +43,7 @@ internal sealed class PlanProblem : IDisposable
         var history = engine.ScaledHistory();
         carryIn = engine.CarryIn(history, model.PeriodCount).MoveToOuterDisposeScope();
         held = HeldMedia(current, history).MoveToOuterDisposeScope();
+        mediaPerSpend = MediaPerSpend().MoveToOuterDisposeScope();
         reference = Media(tensor(Current, float64), null).MoveToOuterDisposeScope();
         using (no_grad())
             zeroTotal = engine.Contributions(Media(zeros(Planned.Length, float64), null), carryIn, reference).sum([1, 2]).MoveToOuterDisposeScope(); // [D, C]
@@ -66,18 +67,10 @@ internal sealed class PlanProblem : IDisposable
     public Tensor Media(Tensor spend, Tensor? weekShares)
     {
         using var k = new KeptScalars();
-        int r = Model.RegionCount, c = Model.ChannelCount;
-        var perUnit = new double[r * Planned.Length];
-        for (int ri = 0; ri < r; ri++)
-            for (int p = 0; p < Planned.Length; p++)
-            {
-                int ch = Planned[p];
-                double divisor = Model.MediaDivisor[ri * c + ch];
-                perUnit[ri * Planned.Length + p] = divisor > 0 ? split[ri * c + ch] / (Model.SpendPerUnit[ch]!.Value * divisor) : 0;
-            }
+        int c = Model.ChannelCount;
         var shares = weekShares ?? full(Planned.Length, Horizon, k[1.0 / Horizon], dtype: float64);
         var weekly = (spend.unsqueeze(-1) * shares).t(); // [H, P]
-        var planned = tensor(perUnit, [r, 1, Planned.Length], float64) * weekly.unsqueeze(0); // [R, H, P]
+        var planned = mediaPerSpend * weekly.unsqueeze(0); // [R, H, P]
         planned = nn.functional.pad(planned, [0, 0, 0, Length - Horizon]);
         var columns = Enumerable.Range(0, c).Select(ch => held.select(-1, ch)).ToArray();
         for (int p = 0; p < Planned.Length; p++) columns[Planned[p]] = planned.select(-1, p);
@@ -106,6 +99,22 @@ internal sealed class PlanProblem : IDisposable
         return (lower, upper);
     }
 
+    /// <summary>[R, 1, P] scaled media one unit of a planned channel's weekly spend buys in each region (its regional share over
+    /// cost per unit and the media divisor); built once, since the planner evaluates <see cref="Media"/> at every step.</summary>
+    private Tensor MediaPerSpend()
+    {
+        int r = Model.RegionCount, c = Model.ChannelCount;
+        var perUnit = new double[r * Planned.Length];
+        for (int ri = 0; ri < r; ri++)
+            for (int p = 0; p < Planned.Length; p++)
+            {
+                int ch = Planned[p];
+                double divisor = Model.MediaDivisor[ri * c + ch];
+                perUnit[ri * Planned.Length + p] = divisor > 0 ? split[ri * c + ch] / (Model.SpendPerUnit[ch]!.Value * divisor) : 0;
+            }
+        return tensor(perUnit, [r, 1, Planned.Length], float64);
+    }
+
     /// <summary>[R, L, C] held channels at their mean weekly media per region over the current window (then zero), planned ones 0.</summary>
     private Tensor HeldMedia(CurrentSpend current, double[] history)
     {
@@ -122,7 +131,7 @@ internal sealed class PlanProblem : IDisposable
 
     public void Dispose()
     {
-        foreach (var x in new[] { carryIn, reference, held, zeroTotal }) x.Dispose();
+        foreach (var x in new[] { carryIn, reference, held, zeroTotal, mediaPerSpend }) x.Dispose();
         engine.Dispose();
     }
 }
