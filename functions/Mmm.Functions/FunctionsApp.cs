@@ -20,7 +20,7 @@ namespace Mmm.Functions;
 /// not get the host's view of it), the app settings and <c>AzureFunctionsJobHost__</c> overrides and validated at start, the
 /// workflow's JSON options as the worker's serializer (the Durable extension uses it for orchestration and
 /// activity payloads and custom status, so the status JSON has the same keys as the local host's), the storage
-/// account, and the activities on the configured training device.
+/// account, and the activities (training on the configured device, planning).
 /// </summary>
 public static class FunctionsApp
 {
@@ -42,6 +42,8 @@ public static class FunctionsApp
         services.AddSingleton(sp => new ComputeThreads(sp.GetRequiredService<MmmSettings>().MaxConcurrentActivityFunctions));
         services.AddSingleton(sp => new MmmActivities(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<MmmSettings>().TrainingDevice, sp.GetRequiredService<ComputeThreads>()));
+        services.AddSingleton(sp => new PlanActivities(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ComputeThreads>()));
         services.AddSingleton<RunLocations>();
     }
 

@@ -16,6 +16,9 @@ public sealed class RunLocations(BlobServiceClient service, MmmSettings settings
 
     public RunStarter Runs { get; } = new(service, settings.InputContainer, settings.OutputContainer, settings.WorkContainer);
 
+    /// <summary>Plan requests next to finished runs in the output container (<see cref="PlanInputs"/>).</summary>
+    public PlanStarter Plans { get; } = new(service, settings.OutputContainer);
+
     public BlobContainerClient Input => Runs.Input;
 
     /// <summary>Instance id and orchestration input for the input blob <paramref name="blobName"/> with <paramref name="etag"/>.</summary>
@@ -23,7 +26,7 @@ public sealed class RunLocations(BlobServiceClient service, MmmSettings settings
 
     /// <summary>Schedules the run; false when an instance with its id exists in any state (<see cref="DurableClientStarter"/>).</summary>
     public static Task<bool> StartAsync(DurableTaskClient client, string instanceId, RunInput input, CancellationToken ct) =>
-        new DurableClientStarter(client).StartAsync(instanceId, input, ct);
+        new DurableClientStarter(client).StartAsync(MmmOrchestrator.Name, instanceId, input, ct);
 }
 
 /// <summary>
@@ -33,11 +36,11 @@ public sealed class RunLocations(BlobServiceClient service, MmmSettings settings
 /// </summary>
 public sealed class DurableClientStarter(DurableTaskClient client) : IOrchestrationStarter
 {
-    public async Task<bool> StartAsync(string instanceId, RunInput input, CancellationToken ct)
+    public async Task<bool> StartAsync(string orchestrator, string instanceId, object input, CancellationToken ct)
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(MmmOrchestrator.Name, input,
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input,
                 new StartOrchestrationOptions(InstanceId: instanceId).WithDedupeStatuses(RunLocations.DedupeStatuses), ct);
             return true;
         }

@@ -7,7 +7,8 @@
 //   Container Apps environment         workload profiles: Consumption + one serverless GPU profile
 //   function app (kind functionapp)    system-assigned identity, GPU profile, scales to zero
 //   RBAC                               Blob Data Owner, Queue and Table Data Contributor for the app
-//   Event Grid system topic            BlobCreated in mmm-input -> the BlobStarter function's webhook
+//   Event Grid system topic            BlobCreated in mmm-input -> the BlobStarter function's webhook;
+//                                      plan requests in mmm-output -> the PlanRequestStarter function's webhook
 //
 // The event subscription needs the function's blobs_extension system key, which exists only once the
 // app runs: deploy once with blobsExtensionKey empty (no subscription), fetch the key, deploy again
@@ -332,6 +333,43 @@ resource blobStarterSubscription 'Microsoft.EventGrid/systemTopics/eventSubscrip
       ]
       subjectBeginsWith: '/blobServices/default/containers/${inputContainer}/'
       subjectEndsWith: '.parquet'
+    }
+    retryPolicy: {
+      maxDeliveryAttempts: 30
+      eventTimeToLiveInMinutes: 1440
+    }
+  }
+}
+
+// Plan requests dropped next to a finished run ({dataset}/{run id}/plans/{name}.json in the output container) -> PlanRequestStarter.
+// The plan's own files sit one folder deeper and also match; the function skips them (PlanInputs.IsRequest).
+resource planStarterSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (!empty(blobsExtensionKey)) {
+  parent: blobEvents
+  name: 'mmm-output-plans-to-planrequeststarter'
+  properties: {
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: 'https://${app.properties.configuration.ingress.fqdn}/runtime/webhooks/blobs?functionName=Host.Functions.PlanRequestStarter&code=${blobsExtensionKey}'
+        maxEventsPerBatch: 1
+      }
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    filter: {
+      includedEventTypes: [
+        'Microsoft.Storage.BlobCreated'
+      ]
+      subjectBeginsWith: '/blobServices/default/containers/${outputContainer}/'
+      subjectEndsWith: '.json'
+      advancedFilters: [
+        {
+          operatorType: 'StringContains'
+          key: 'subject'
+          values: [
+            '/plans/'
+          ]
+        }
+      ]
     }
     retryPolicy: {
       maxDeliveryAttempts: 30

@@ -27,10 +27,12 @@ public partial class FunctionsMetadataTests
     public void The_app_has_exactly_the_pipelines_functions()
     {
         string[] activities = [ActivityNames.ValidateAndScale, ActivityNames.WarmStart, ActivityNames.TrainOuterIteration,
-            ActivityNames.FitRefits, ActivityNames.WriteOutputFiles, ActivityNames.CommitOutputs, ActivityNames.WriteFailure];
-        Assert.Equal(new[] { "BlobStarter", MmmOrchestrator.Name, "RunStart", "RunStatus" }.Concat(activities).Order(),
-            Functions.Select(f => (string)f!["name"]!).Order());
-        Assert.Equal("orchestrationTrigger", (string?)Assert.Single(Function(MmmOrchestrator.Name)["bindings"]!.AsArray())!["type"]);
+            ActivityNames.FitRefits, ActivityNames.WriteOutputFiles, ActivityNames.CommitOutputs, ActivityNames.WriteFailure,
+            ActivityNames.PlanBudget, ActivityNames.WritePlanFailure];
+        Assert.Equal(new[] { "BlobStarter", "PlanRequestStarter", MmmOrchestrator.Name, MmmPlanner.Name, "RunStart", "RunStatus", "PlanStart" }
+            .Concat(activities).Order(), Functions.Select(f => (string)f!["name"]!).Order());
+        foreach (var orchestrator in new[] { MmmOrchestrator.Name, MmmPlanner.Name })
+            Assert.Equal("orchestrationTrigger", (string?)Assert.Single(Function(orchestrator)["bindings"]!.AsArray())!["type"]);
         foreach (var activity in activities)
             Assert.Equal("activityTrigger", (string?)Assert.Single(Function(activity)["bindings"]!.AsArray())!["type"]);
     }
@@ -66,12 +68,26 @@ public partial class FunctionsMetadataTests
         Assert.Matches(new Regex(@"name: 'MMM_INPUT_CONTAINER'\s+value: inputContainer"), Bicep);
         Assert.Contains("subjectBeginsWith: '/blobServices/default/containers/${inputContainer}/'", Bicep);
         Assert.Contains($"subjectEndsWith: '{RunInputs.PanelExtension}'", Bicep);
-        // Event Grid delivers to the blob extension's webhook for the function that has the trigger.
-        var starter = (string)Assert.Single(Functions, f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "blobTrigger"))!["name"]!;
-        Assert.Contains($"functionName=Host.Functions.{starter}&", Bicep);
+        // Event Grid delivers to the blob extension's webhook for each function that has a blob trigger.
+        foreach (var starter in Functions.Where(f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "blobTrigger")))
+            Assert.Contains($"functionName=Host.Functions.{(string)starter!["name"]!}&", Bicep);
         // The same container everywhere else it is named.
         Assert.Equal(inputContainer, new MmmSettings().InputContainer);
         Assert.Equal(inputContainer, (string?)JsonNode.Parse(Repository.Read("local.settings.sample.json"))!["Values"]![MmmSettings.InputContainerSetting]);
+    }
+
+    [Fact]
+    public void The_plan_request_trigger_watches_the_output_container_event_grid_feeds()
+    {
+        var trigger = Binding("PlanRequestStarter", "blobTrigger");
+        Assert.Equal($"%{MmmSettings.OutputContainerSetting}%/{{name}}", (string?)trigger["path"]);
+        Assert.Equal("EventGrid", (string?)trigger["source"]);
+        Binding("PlanRequestStarter", "durableClient");
+        Assert.Contains("subjectBeginsWith: '/blobServices/default/containers/${outputContainer}/'", Bicep);
+        var plan = Binding("PlanStart", "httpTrigger");
+        Assert.Equal("runs/{instanceId}/plans", (string?)plan["route"]);
+        Assert.Equal(["post"], plan["methods"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal("Function", (string?)plan["authLevel"]);
     }
 
     [Fact]

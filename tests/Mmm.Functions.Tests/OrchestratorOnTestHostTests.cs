@@ -86,8 +86,9 @@ public sealed class OrchestratorOnTestHostTests(AzuriteFixture azurite, ITestOut
         var localEtag = await UploadAsync(locations.Input, "fn-local.parquet", parquet);
         var (localId, localInput) = locations.For("fn-local.parquet", localEtag);
         var logging = TestLogging.Factory(output);
+        var localStore = new BlobRunStore(new BlobServiceClient(azurite.ConnectionString));
         await using var engine = await MmmEngine.StartAsync(new MmmSettings { HubName = AzuriteFixture.NewHub(), MaxQueuePollingInterval = TimeSpan.FromMilliseconds(250) },
-            azurite.ConnectionString, ActivityCatalog.For(new MmmActivities(new BlobRunStore(new BlobServiceClient(azurite.ConnectionString)), logging)), logging);
+            azurite.ConnectionString, ActivityCatalog.For(new MmmActivities(localStore, logging), new PlanActivities(localStore, logging)), logging);
         Assert.True(await engine.Client.StartAsync(MmmOrchestrator.Name, localId, localInput));
         var local = await Wait.ForFinishedAsync(engine.Client, localId);
         Assert.Equal(RuntimeStatus.Completed, local.RuntimeStatus);

@@ -130,7 +130,7 @@ public class BicepTests(CompiledTemplate compiled) : IClassFixture<CompiledTempl
         var topic = compiled.Resource("Microsoft.EventGrid/systemTopics");
         Assert.Equal("Microsoft.Storage.StorageAccounts", (string?)topic["properties"]!["topicType"]);
 
-        var subscription = compiled.Resource("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        var subscription = Subscription("BlobStarter");
         Assert.Equal("[not(empty(parameters('blobsExtensionKey')))]", (string?)subscription["condition"]);
         var filter = subscription["properties"]!["filter"]!;
         Assert.Equal("[format('/blobServices/default/containers/{0}/', variables('inputContainer'))]", (string?)filter["subjectBeginsWith"]);
@@ -139,6 +139,24 @@ public class BicepTests(CompiledTemplate compiled) : IClassFixture<CompiledTempl
         Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.BlobStarter", endpoint);
         Assert.Equal("securestring", (string?)compiled.Template!["parameters"]!["blobsExtensionKey"]!["type"]);
     }
+
+    [Fact]
+    public void Plan_requests_in_mmm_output_go_to_the_plan_request_starter_webhook()
+    {
+        var subscription = Subscription("PlanRequestStarter");
+        Assert.Equal("[not(empty(parameters('blobsExtensionKey')))]", (string?)subscription["condition"]);
+        var filter = subscription["properties"]!["filter"]!;
+        Assert.Equal("[format('/blobServices/default/containers/{0}/', variables('outputContainer'))]", (string?)filter["subjectBeginsWith"]);
+        Assert.Equal(".json", (string?)filter["subjectEndsWith"]);
+        var contains = Assert.Single(filter["advancedFilters"]!.AsArray())!;
+        Assert.Equal("StringContains", (string?)contains["operatorType"]);
+        Assert.Equal("subject", (string?)contains["key"]);
+        Assert.Equal(["/plans/"], contains["values"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(2, compiled.Resources("Microsoft.EventGrid/systemTopics/eventSubscriptions").Count());
+    }
+
+    private JsonObject Subscription(string function) => Assert.Single(compiled.Resources("Microsoft.EventGrid/systemTopics/eventSubscriptions"),
+        s => s["properties"]!["destination"]!["properties"]!["endpointUrl"]!.ToString().Contains($"functionName=Host.Functions.{function}&"));
 
     [Fact]
     public void Outputs_name_the_storage_account_and_the_app_fqdn()

@@ -40,4 +40,6 @@ public static class ErrorCodes
     /// <summary>No usable saved model: model.json missing (a reference-architecture run, a run that did not finish), unreadable, or of
     /// another format version.</summary>
     public const string NoSavedModel = "no_saved_model";
+    /// <summary>The planner failed for a reason that is not the request's (storage, a bug): the message says which step.</summary>
+    public const string PlanFailed = "plan_failed";
 }

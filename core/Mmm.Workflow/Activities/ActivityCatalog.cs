@@ -11,13 +11,13 @@ public sealed record ActivityBinding(string Name, Type InputType, Type OutputTyp
 }
 
 /// <summary>
-/// The training orchestration's activities by name (<see cref="ActivityNames"/>), for a host that registers
-/// activities from a list (the local host's engine). The Azure Functions app declares the same seven as
+/// The training and planning orchestrations' activities by name (<see cref="ActivityNames"/>), for a host that registers
+/// activities from a list (the local host's engine). The Azure Functions app declares the same nine as
 /// functions, one line each.
 /// </summary>
 public static class ActivityCatalog
 {
-    public static IReadOnlyList<ActivityBinding> For(MmmActivities activities) =>
+    public static IReadOnlyList<ActivityBinding> For(MmmActivities activities, PlanActivities plans) =>
     [
         ActivityBinding.For<ActivityInput, PreparedRun>(ActivityNames.ValidateAndScale, activities.ValidateAndScale),
         ActivityBinding.For<ActivityInput, string>(ActivityNames.WarmStart, activities.WarmStart),
@@ -26,5 +26,7 @@ public static class ActivityCatalog
         ActivityBinding.For<WriteOutputFilesInput, WriteOutputFilesResult>(ActivityNames.WriteOutputFiles, activities.WriteOutputFiles),
         ActivityBinding.For<ActivityInput, bool>(ActivityNames.CommitOutputs, activities.CommitOutputs),
         ActivityBinding.For<FailureInput, bool>(ActivityNames.WriteFailure, activities.WriteFailure),
+        ActivityBinding.For<PlanInput, PlanBudgetResult>(ActivityNames.PlanBudget, plans.PlanBudget),
+        ActivityBinding.For<PlanFailureInput, bool>(ActivityNames.WritePlanFailure, plans.WritePlanFailure),
     ];
 }

@@ -20,13 +20,26 @@ public static partial class InstanceIds
         return cleaned.Length > 48 ? cleaned[..48] : cleaned;
     }
 
-    public static string For(string container, string blobName, string etag)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{blobName}|{etag}"));
-        return $"mmm-{Dataset(blobName)}-{Convert.ToHexString(hash)[..12].ToLowerInvariant()}";
-    }
+    public static string For(string container, string blobName, string etag) => $"mmm-{Dataset(blobName)}-{Hash(container, blobName, etag)}";
+
+    /// <summary>A plan's id, <c>plan-{name}-{hash}</c>: the same recipe over the plan request blob (name = its file name's stem).</summary>
+    public static string ForPlan(string container, string blobName, string etag) => $"plan-{Dataset(blobName)}-{Hash(container, blobName, etag)}";
 
     public static string Prefix(string dataset) => $"mmm-{dataset}-";
+
+    /// <summary>The dataset of a run's instance id (<c>mmm-{dataset}-{hash}</c>); false for anything else.</summary>
+    public static bool TryRunDataset(string instanceId, out string dataset)
+    {
+        var match = RunId().Match(instanceId);
+        dataset = match.Success ? match.Groups[1].Value : "";
+        return match.Success;
+    }
+
+    private static string Hash(string container, string blobName, string etag) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{blobName}|{etag}")))[..12].ToLowerInvariant();
+
+    [GeneratedRegex("^mmm-([a-z0-9-]{1,48})-[0-9a-f]{12}$")]
+    private static partial Regex RunId();
 
     [GeneratedRegex("[^a-z0-9-]")]
     private static partial Regex NotAllowed();

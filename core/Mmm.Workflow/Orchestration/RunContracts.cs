@@ -83,4 +83,8 @@ public static class ActivityNames
     /// <summary>Writes _SUCCESS once every output file is there, and removes the run's work files.</summary>
     public const string CommitOutputs = nameof(CommitOutputs);
     public const string WriteFailure = nameof(WriteFailure);
+    /// <summary>The planner's one step: loads a finished run's model.json, plans, writes the plan folder with _SUCCESS last.</summary>
+    public const string PlanBudget = nameof(PlanBudget);
+    /// <summary>Writes the plan folder's error.json.</summary>
+    public const string WritePlanFailure = nameof(WritePlanFailure);
 }

@@ -3,13 +3,24 @@ using Azure.Storage.Blobs;
 namespace Mmm.Workflow.Orchestration;
 
 /// <summary>
-/// Starts the training orchestration (<see cref="MmmOrchestrator"/>) in one host's engine: the Functions app's
+/// Starts an orchestration (<see cref="MmmOrchestrator"/>, <see cref="MmmPlanner"/>) in one host's engine: the Functions app's
 /// <c>DurableTaskClient</c>, the local host's engine client.
 /// </summary>
 public interface IOrchestrationStarter
 {
-    /// <summary>Schedules the run with this id; false when an instance with the id exists in any state (nothing starts).</summary>
-    Task<bool> StartAsync(string instanceId, RunInput input, CancellationToken ct);
+    /// <summary>Schedules the orchestration with this id; false when an instance with the id exists in any state (nothing starts).</summary>
+    Task<bool> StartAsync(string orchestrator, string instanceId, object input, CancellationToken ct);
+}
+
+/// <summary>Which blobs of one container start an orchestration, and with which id and input: the rule a blob trigger or the
+/// local watcher applies (<see cref="RunStarter"/> for panels, <see cref="PlanStarter"/> for plan requests).</summary>
+public interface IBlobStartRule
+{
+    /// <summary>The container's name.</summary>
+    string Container { get; }
+    string Orchestrator { get; }
+    bool Starts(string blobName);
+    (string InstanceId, object Input) For(string blobName, string etag);
 }
 
 /// <summary>A run asked for: the input blob (name and canonical ETag), its instance, and whether this call started it.</summary>
@@ -22,7 +33,7 @@ public sealed record StartedRun(string InstanceId, string BlobName, string ETag,
 /// that id, so any other path that sees the same blob version later (the blob trigger after the HTTP starter)
 /// starts nothing new.
 /// </summary>
-public sealed class RunStarter(BlobServiceClient blobs, string inputContainer, string outputContainer, string workContainer)
+public sealed class RunStarter(BlobServiceClient blobs, string inputContainer, string outputContainer, string workContainer) : IBlobStartRule
 {
     public BlobContainerClient Input { get; } = blobs.GetBlobContainerClient(inputContainer);
     private readonly string outputUri = blobs.GetBlobContainerClient(outputContainer).Uri.ToString();
@@ -32,12 +43,17 @@ public sealed class RunStarter(BlobServiceClient blobs, string inputContainer, s
     public (string InstanceId, RunInput Input) Plan(string blobName, string etag) =>
         RunInputs.For(Input.Uri.ToString(), outputUri, workUri, blobName, etag);
 
+    public string Container => Input.Name;
+    public string Orchestrator => MmmOrchestrator.Name;
+    public bool Starts(string blobName) => RunInputs.StartsRun(blobName);
+    (string InstanceId, object Input) IBlobStartRule.For(string blobName, string etag) => Plan(blobName, etag);
+
     /// <summary>Starts the run of a blob version that is already in the input container.</summary>
     public async Task<StartedRun> StartAsync(IOrchestrationStarter starter, string blobName, string etag, CancellationToken ct = default)
     {
         var canonical = BlobEtag.Canonical(etag);
         var (instanceId, input) = Plan(blobName, canonical);
-        bool started = await starter.StartAsync(instanceId, input, ct);
+        bool started = await starter.StartAsync(MmmOrchestrator.Name, instanceId, input, ct);
         return new StartedRun(instanceId, blobName, canonical, started, input);
     }
 

@@ -24,5 +24,5 @@ public sealed record RunStatus(
 public static class Phases
 {
     public const string Validating = "validating", WarmStart = "warm_start", Training = "training",
-        Refits = "refits", Decomposing = "decomposing", Writing = "writing";
+        Refits = "refits", Decomposing = "decomposing", Writing = "writing", Planning = "planning";
 }

@@ -9,7 +9,7 @@ namespace Mmm.LocalHost.Api;
 
 /// <summary>
 /// The Durable Functions management HTTP API (<c>/runtime/webhooks/durabletask/...</c>) plus the HTTP starter
-/// (<c>/api/runs</c>), as minimal-API routes over <see cref="ManagementApiOptions.Client"/>.
+/// (<c>/api/runs</c>) and the plan starter (<c>/api/runs/{id}/plans</c>), as minimal-API routes over <see cref="ManagementApiOptions.Client"/>.
 /// </summary>
 public static class ManagementApi
 {
@@ -39,6 +39,7 @@ public static class ManagementApi
             root.MapPost("/api/runs", runRoutes.UploadAsync);
             root.MapGet("/api/runs/{instanceId}", instances.GetAsync);
         }
+        if (options.Plans is { } plans) root.MapPost("/api/runs/{instanceId}/plans", new PlanRoutes(options, plans).StartAsync);
         return root;
     }
 }

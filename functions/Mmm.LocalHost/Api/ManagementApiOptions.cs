@@ -9,7 +9,7 @@ public sealed record ManagementApiOptions
     public required IOrchestrationClient Client { get; init; }
 
     /// <summary>Names the start route accepts (case-insensitive, like Functions names); others answer 404.</summary>
-    public IReadOnlyCollection<string> OrchestratorNames { get; init; } = [MmmOrchestrator.Name];
+    public IReadOnlyCollection<string> OrchestratorNames { get; init; } = [MmmOrchestrator.Name, MmmPlanner.Name];
 
     /// <summary>When set, every route needs header <c>x-functions-key</c> or query <c>code</c> equal to it (401 otherwise).</summary>
     public string? ApiKey { get; init; }
@@ -19,6 +19,9 @@ public sealed record ManagementApiOptions
 
     /// <summary>The HTTP starter behind <c>POST /api/runs</c>; when null, the /api/runs routes are not mapped.</summary>
     public RunUploads? Runs { get; init; }
+
+    /// <summary>The plan starter behind <c>POST /api/runs/{id}/plans</c>; when null, that route is not mapped.</summary>
+    public PlanRequests? Plans { get; init; }
 
     /// <summary>The <c>Retry-After</c> seconds of 202 start responses (Durable Functions uses 10).</summary>
     public int RetryAfterSeconds { get; init; } = 10;

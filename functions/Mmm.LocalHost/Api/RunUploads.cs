@@ -11,11 +11,10 @@ namespace Mmm.LocalHost.Api;
 /// orchestration started with the input the blob watcher would build, so the watcher, seeing the blob later,
 /// starts nothing new) on the local engine, creating the input container on first use.
 /// </summary>
-public sealed class RunUploads(RunStarter runs, IOrchestrationClient client, ILogger<RunUploads>? logger = null,
-    string orchestratorName = MmmOrchestrator.Name)
+public sealed class RunUploads(RunStarter runs, IOrchestrationClient client, ILogger<RunUploads>? logger = null)
 {
     private readonly ILogger log = logger ?? NullLogger<RunUploads>.Instance;
-    private readonly EngineStarter starter = new(client, orchestratorName);
+    private readonly EngineStarter starter = new(client);
     private bool ensured;
 
     public async Task<StartedRun> UploadAndStartAsync(string blobName, Stream content, CancellationToken ct = default)

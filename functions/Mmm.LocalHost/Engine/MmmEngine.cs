@@ -10,7 +10,7 @@ namespace Mmm.LocalHost.Engine;
 /// <summary>
 /// The local host's orchestration engine: DurableTask.Core's <see cref="TaskHubWorker"/> and
 /// <see cref="TaskHubClient"/> on DurableTask.AzureStorage (the storage provider Durable Functions runs on), over
-/// Azurite or a real account. It runs <see cref="MmmOrchestrator"/> and the given activities; several processes
+/// Azurite or a real account. It runs <see cref="MmmOrchestrator"/>, <see cref="MmmPlanner"/> and the given activities; several processes
 /// started on one hub share its work through partition leases.
 /// </summary>
 public sealed class MmmEngine : IAsyncDisposable
@@ -49,12 +49,14 @@ public sealed class MmmEngine : IAsyncDisposable
         var logger = logging.CreateLogger<MmmEngine>();
         var journal = new ActivityJournal(workerId, logging.CreateLogger<ActivityJournal>());
         var worker = new TaskHubWorker(service, logging) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
-        worker.AddTaskOrchestrations(new WorkflowOrchestration.Creator(MmmOrchestrator.Name, async context => await MmmOrchestrator.RunAsync(context)));
+        worker.AddTaskOrchestrations(
+            new WorkflowOrchestration.Creator(MmmOrchestrator.Name, async context => await MmmOrchestrator.RunAsync(context)),
+            new WorkflowOrchestration.Creator(MmmPlanner.Name, async context => await MmmPlanner.RunAsync(context)));
         worker.AddTaskActivities(activities.Select(a => WorkflowActivity.Creator(a, stopping.Token)).ToArray());
         worker.AddActivityDispatcherMiddleware(journal.Middleware);
         await worker.StartAsync().WaitAsync(ct);
 
-        var client = new EngineClient(new TaskHubClient(service, WorkflowDataConverter.Instance, logging), service, service, [MmmOrchestrator.Name]);
+        var client = new EngineClient(new TaskHubClient(service, WorkflowDataConverter.Instance, logging), service, service, [MmmOrchestrator.Name, MmmPlanner.Name]);
         logger.LogInformation("Engine on task hub {Hub} started as worker {WorkerId} ({Partitions} partitions, {Activities} concurrent activities, polling at most every {Polling})",
             settings.HubName, workerId, settings.PartitionCount, settings.MaxConcurrentActivityFunctions, settings.MaxQueuePollingInterval);
         return new MmmEngine(service, worker, stopping, journal, client, settings.HubName, logger);

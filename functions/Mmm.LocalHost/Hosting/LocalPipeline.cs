@@ -18,8 +18,8 @@ namespace Mmm.LocalHost.Hosting;
 /// <summary>
 /// The local host, composed: storage (Azurite started from the pinned npm package when the settings say
 /// UseDevelopmentStorage=true and nothing listens yet), the engine (a DurableTask.Core worker on the Azure
-/// Storage provider) running the training orchestration and its activities, the blob watcher on the input
-/// container, and the management API. `serve` keeps it running; `run`, `demo` and the end-to-end tests start
+/// Storage provider) running the training and planning orchestrations and their activities, the blob watchers on the input
+/// container (runs) and the output container (plan requests), and the management API. `serve` keeps it running; `run`, `demo` and the end-to-end tests start
 /// one in process. Several of them on one storage account and hub share the hub's work.
 /// </summary>
 public sealed class LocalPipeline : IAsyncDisposable
@@ -27,6 +27,7 @@ public sealed class LocalPipeline : IAsyncDisposable
     private readonly AzuriteProcess? azurite;
     private readonly ComputeThreads compute;
     private readonly BlobWatcher? watcher;
+    private readonly BlobWatcher? planWatcher;
     private readonly WebApplication api;
 
     public MmmSettings Settings { get; }
@@ -35,14 +36,17 @@ public sealed class LocalPipeline : IAsyncDisposable
     public BlobServiceClient Blobs { get; }
     /// <summary>Runs of this host's containers: the watcher's plans, upload-and-start (the HTTP starter, `run`, `demo`).</summary>
     public RunStarter Starts { get; }
+    /// <summary>Plans of finished runs: the plan watcher's starts, the HTTP plan route.</summary>
+    public PlanStarter Plans { get; }
     /// <summary>The management API's base address, e.g. http://127.0.0.1:7071.</summary>
     public string BaseUrl { get; }
 
-    private LocalPipeline(MmmSettings settings, AzuriteProcess? azurite, ComputeThreads compute, MmmEngine engine, BlobWatcher? watcher,
-        WebApplication api, BlobServiceClient blobs, RunStarter starts, string baseUrl)
+    private LocalPipeline(MmmSettings settings, AzuriteProcess? azurite, ComputeThreads compute, MmmEngine engine,
+        (BlobWatcher? Runs, BlobWatcher? Plans) watchers, WebApplication api, BlobServiceClient blobs, RunStarter starts, PlanStarter plans,
+        string baseUrl)
     {
-        (Settings, this.azurite, this.compute, Engine, this.watcher, this.api, Blobs, Starts, BaseUrl) =
-            (settings, azurite, compute, engine, watcher, api, blobs, starts, baseUrl);
+        (Settings, this.azurite, this.compute, Engine, watcher, planWatcher, this.api, Blobs, Starts, Plans, BaseUrl) =
+            (settings, azurite, compute, engine, watchers.Runs, watchers.Plans, api, blobs, starts, plans, baseUrl);
     }
 
     /// <param name="url">Where the API listens; port 0 picks a free one.</param>
@@ -65,15 +69,19 @@ public sealed class LocalPipeline : IAsyncDisposable
 
         var compute = new ComputeThreads(settings.MaxConcurrentActivityFunctions);
         var activities = new MmmActivities(new BlobRunStore(blobs), logging, settings.TrainingDevice, compute);
-        var engine = await MmmEngine.StartAsync(settings, connection, ActivityCatalog.For(activities), logging, ct);
+        var planning = new PlanActivities(new BlobRunStore(blobs), logging, compute);
+        var engine = await MmmEngine.StartAsync(settings, connection, ActivityCatalog.For(activities, planning), logging, ct);
 
         var starts = new RunStarter(blobs, settings.InputContainer, settings.OutputContainer, settings.WorkContainer);
-        BlobWatcher? watcher = null;
+        var plans = new PlanStarter(blobs, settings.OutputContainer);
+        BlobWatcher? watcher = null, planWatcher = null;
         if (watch)
         {
-            watcher = new BlobWatcher(blobs, new QueueServiceClient(connection), engine.Client, starts, BlobWatcherOptions.From(settings),
-                logging.CreateLogger<BlobWatcher>());
+            var queues = new QueueServiceClient(connection);
+            watcher = new BlobWatcher(blobs, queues, engine.Client, starts, BlobWatcherOptions.From(settings), logging.CreateLogger<BlobWatcher>());
+            planWatcher = new BlobWatcher(blobs, queues, engine.Client, plans, BlobWatcherOptions.ForPlans(settings), logging.CreateLogger<BlobWatcher>());
             await watcher.StartAsync(ct);
+            await planWatcher.StartAsync(ct);
         }
 
         var api = LocalWebHost.Build(new ManagementApiOptions
@@ -82,12 +90,13 @@ public sealed class LocalPipeline : IAsyncDisposable
             ApiKey = settings.ApiKey,
             HubName = settings.HubName,
             Runs = new RunUploads(starts, engine.Client, logging.CreateLogger<RunUploads>()),
+            Plans = new PlanRequests(plans, engine.Client, logging.CreateLogger<PlanRequests>()),
         }, url, b => b.Logging.ClearProviders());
         await api.StartAsync(ct);
         var baseUrl = LocalWebHost.Addresses(api)[0].TrimEnd('/');
         log.LogInformation("Local host ready: management API {Url}/runtime/webhooks/durabletask, task hub {Hub}, worker {WorkerId}, watching {Container}",
-            baseUrl, settings.HubName, engine.WorkerId, watch ? settings.InputContainer : "(off)");
-        return new LocalPipeline(settings, azurite, compute, engine, watcher, api, blobs, starts, baseUrl);
+            baseUrl, settings.HubName, engine.WorkerId, watch ? $"{settings.InputContainer} (runs), {settings.OutputContainer} (plan requests)" : "(off)");
+        return new LocalPipeline(settings, azurite, compute, engine, (watcher, planWatcher), api, blobs, starts, plans, baseUrl);
     }
 
     public async ValueTask DisposeAsync()
@@ -95,6 +104,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         await api.StopAsync();
         await api.DisposeAsync();
         if (watcher is not null) await watcher.StopAsync(CancellationToken.None);
+        if (planWatcher is not null) await planWatcher.StopAsync(CancellationToken.None);
         await Engine.DisposeAsync();
         compute.Dispose();
         if (azurite is not null) await azurite.DisposeAsync();

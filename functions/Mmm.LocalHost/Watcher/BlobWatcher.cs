@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Mmm.LocalHost.Watcher;
 
 /// <summary>
-/// The local blob trigger: scans the input container every <see cref="BlobWatcherOptions.ScanInterval"/> and,
-/// for each blob version (name + ETag) that starts a run (<see cref="RunInputs.StartsRun"/>, the rule the Functions
-/// blob trigger applies too) and has no receipt, starts the training orchestration with the contract instance id,
+/// The local blob trigger: scans one container every <see cref="BlobWatcherOptions.ScanInterval"/> and,
+/// for each blob version (name + ETag) its <see cref="IBlobStartRule"/> starts (the input container's panels,
+/// <see cref="RunStarter"/>; the output container's plan requests, <see cref="PlanStarter"/>: the rules the Functions
+/// blob triggers apply too) and has no receipt, starts the rule's orchestration with the contract instance id,
 /// then writes the receipt. The start is idempotent in the engine (an id that exists in any state starts
 /// nothing), so a re-scan, a lost receipt or a second process watching the same container never makes a second
 /// run of one blob version. Config blobs (<c>*.json</c>) and other files are never started. A failed start is counted in
@@ -22,19 +23,19 @@ public sealed class BlobWatcher : BackgroundService
 {
     private readonly BlobContainerClient input;
     private readonly IOrchestrationClient client;
-    private readonly RunStarter starts;
+    private readonly IBlobStartRule starts;
     private readonly BlobReceipts receipts;
     private readonly PoisonBlobQueue poison;
     private readonly BlobWatcherOptions options;
     private readonly ILogger logger;
     private bool inputEnsured;
 
-    public BlobWatcher(BlobServiceClient blobs, QueueServiceClient queues, IOrchestrationClient client, RunStarter starts,
+    public BlobWatcher(BlobServiceClient blobs, QueueServiceClient queues, IOrchestrationClient client, IBlobStartRule starts,
         BlobWatcherOptions options, ILogger<BlobWatcher>? logger = null)
     {
         this.client = client;
-        if (starts.Input.Name != options.InputContainer)
-            throw new ArgumentException($"the run starter plans runs of container '{starts.Input.Name}', the watcher watches '{options.InputContainer}'", nameof(starts));
+        if (starts.Container != options.InputContainer)
+            throw new ArgumentException($"the start rule is for container '{starts.Container}', the watcher watches '{options.InputContainer}'", nameof(starts));
         this.starts = starts;
         this.options = options;
         this.logger = logger ?? NullLogger<BlobWatcher>.Instance;
@@ -47,8 +48,8 @@ public sealed class BlobWatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        logger.LogInformation("Watching container {Container} every {Interval} (task hub {HubName}, poison threshold {Threshold})",
-            options.InputContainer, options.ScanInterval, options.HubName, options.PoisonBlobThreshold);
+        logger.LogInformation("Watching container {Container} for {Orchestrator} every {Interval} (task hub {HubName}, poison threshold {Threshold})",
+            options.InputContainer, starts.Orchestrator, options.ScanInterval, options.HubName, options.PoisonBlobThreshold);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -87,7 +88,7 @@ public sealed class BlobWatcher : BackgroundService
         var result = ScanResult.Empty;
         await foreach (var blob in input.GetBlobsAsync(cancellationToken: ct))
         {
-            if (!RunInputs.StartsRun(blob.Name) || blob.Properties.ETag is not { } etagValue) continue;
+            if (!starts.Starts(blob.Name) || blob.Properties.ETag is not { } etagValue) continue;
             var etag = BlobEtag.Canonical(etagValue);
             var receiptName = receipts.NameFor(input.Name, blob.Name, etag);
             known.TryGetValue(receiptName, out var receipt);
@@ -100,7 +101,7 @@ public sealed class BlobWatcher : BackgroundService
     private async Task<ScanResult> ProcessAsync(string blobName, string etag, string receiptName, Receipt? receipt, ScanResult result,
         CancellationToken ct)
     {
-        var plan = starts.Plan(blobName, etag);
+        var plan = starts.For(blobName, etag);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["InstanceId"] = plan.InstanceId, ["Container"] = input.Name, ["BlobName"] = blobName, ["ETag"] = etag,
@@ -108,7 +109,7 @@ public sealed class BlobWatcher : BackgroundService
         bool started;
         try
         {
-            started = await client.StartAsync(options.OrchestratorName, plan.InstanceId, plan.Input, ct);
+            started = await client.StartAsync(starts.Orchestrator, plan.InstanceId, plan.Input, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -130,7 +131,7 @@ public sealed class BlobWatcher : BackgroundService
         if (started)
         {
             logger.LogInformation("Started {Orchestrator} instance {InstanceId} for {Container}/{BlobName} (ETag {ETag})",
-                options.OrchestratorName, plan.InstanceId, input.Name, blobName, etag);
+                starts.Orchestrator, plan.InstanceId, input.Name, blobName, etag);
             return result with { Started = result.Started + 1 };
         }
         logger.LogInformation("Instance {InstanceId} for {Container}/{BlobName} already exists; receipt written",

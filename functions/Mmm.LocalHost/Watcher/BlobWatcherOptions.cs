@@ -8,15 +8,17 @@ public sealed record BlobWatcherOptions
 {
     /// <summary>The function id in receipt paths and poison messages.</summary>
     public const string DefaultFunctionId = "Mmm.BlobStarter";
+    /// <summary>The plan request watcher's function id.</summary>
+    public const string PlanFunctionId = "Mmm.PlanStarter";
 
     private static readonly MmmSettings Defaults = new();
 
+    /// <summary>The container watched: the input container for runs, the output container for plan requests.</summary>
     public string InputContainer { get; init; } = Defaults.InputContainer;
     public string HubName { get; init; } = Defaults.HubName;
     public TimeSpan ScanInterval { get; init; } = Defaults.ScanInterval;
     public int PoisonBlobThreshold { get; init; } = Defaults.PoisonBlobThreshold;
     public string FunctionId { get; init; } = DefaultFunctionId;
-    public string OrchestratorName { get; init; } = MmmOrchestrator.Name;
 
     public static BlobWatcherOptions From(MmmSettings settings) => new()
     {
@@ -24,5 +26,12 @@ public sealed record BlobWatcherOptions
         HubName = settings.HubName,
         ScanInterval = settings.ScanInterval,
         PoisonBlobThreshold = settings.PoisonBlobThreshold,
+    };
+
+    /// <summary>The plan request watcher's options: the output container, its own receipts.</summary>
+    public static BlobWatcherOptions ForPlans(MmmSettings settings) => From(settings) with
+    {
+        InputContainer = settings.OutputContainer,
+        FunctionId = PlanFunctionId,
     };
 }
