@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Mmm.Science.Decisions;
-using Mmm.Science.Results;
 using Mmm.Workflow.Activities;
 using Mmm.Workflow.Storage;
 
 namespace Mmm.LocalHost.Commands;
 
 /// <summary>
-/// <c>mmm plan</c>: loads a finished run's model.json, plans (or evaluates) a budget and writes budget.parquet, budget_weeks.parquet
+/// <c>mmm plan</c>: loads a finished run's model.json (the folder must hold _SUCCESS), plans (or evaluates) a budget and writes budget.parquet, budget_weeks.parquet
 /// (flighted and what-if plans) and plan.json, then _SUCCESS, into a folder of their own; the run's outputs are not touched.
 /// Exit codes: 0, 3 for a plan request or saved model that cannot be used (the message says why), 1 for I/O.
 /// </summary>
@@ -24,18 +23,11 @@ internal static class PlanCommand
         outDir ??= Path.Combine(runDir, "plan");
         try
         {
-            var modelPath = Path.Combine(runDir, SavedModel.FileName);
-            if (!File.Exists(modelPath))
-                throw new PlanInputException(Mmm.Science.Data.ErrorCodes.NoSavedModel,
-                    $"{modelPath} does not exist: plan from a finished run of the modulated or structural architecture", SavedModel.FileName);
-            var model = SavedModelJson.Parse(await File.ReadAllTextAsync(modelPath, ct), modelPath);
+            var store = new FileRunStore();
+            var model = await PlanFiles.ReadModelAsync(store, Path.GetFullPath(runDir), ct);
             var request = PlanRequestJson.FromNode(await RequestNodeAsync(overrides, ct));
             var plan = BudgetPlanner.Plan(model, request);
-            var store = new FileRunStore();
-            await OutputFiles.RefuseIfFinishedAsync(store, outDir, ct);
-            await OutputFiles.WritePlanTablesAsync(store, outDir, plan, ct);
-            await File.WriteAllTextAsync(Path.Combine(outDir, OutputTables.PlanFile), System.Text.Json.JsonSerializer.Serialize(plan.Summary, SummaryJson.Options), ct);
-            await File.WriteAllTextAsync(Path.Combine(outDir, OutputTables.SuccessFile), "", ct);
+            await PlanFiles.WriteAsync(store, Path.GetFullPath(outDir), plan, ct);
             Print(plan);
             Console.WriteLine($"Plan written to {outDir}");
             return 0;
