@@ -10,27 +10,16 @@ namespace Mmm.Functions;
 /// <summary>
 /// A plan request lands next to a run's outputs (Event Grid BlobCreated on the output container, <c>MMM_OUTPUT_CONTAINER</c>,
 /// filtered to <c>/plans/</c> JSON blobs) -> one <see cref="MmmPlanner"/> per (request, ETag) when <see cref="PlanInputs.IsRequest"/> says
-/// it is one, the rule the local plan watcher applies too. The plan's own files, one folder deeper, are not requests.
+/// it is one, the rule the local plan watcher applies too; the plan's own files, one folder deeper, are skipped.
 /// </summary>
 public sealed class PlanRequestStarter(RunLocations locations, ILogger<PlanRequestStarter> logger)
 {
     public const string TriggerPath = "%" + MmmSettings.OutputContainerSetting + "%/{name}";
 
     [Function(nameof(PlanRequestStarter))]
-    public async Task Run(
+    public Task Run(
         [BlobTrigger(TriggerPath, Source = BlobTriggerSource.EventGrid, Connection = MmmSettings.StorageSetting)] BlobClient blob,
         string name,
         [DurableClient] DurableTaskClient client,
-        CancellationToken ct)
-    {
-        if (!PlanInputs.IsRequest(name))
-        {
-            logger.LogInformation("Skipping {Blob}: not a plan request ({{dataset}}/{{run id}}/plans/{{name}}.json)", name);
-            return;
-        }
-        var properties = await blob.GetPropertiesAsync(cancellationToken: ct);
-        var plan = await locations.Plans.StartAsync(new DurableClientStarter(client), name, properties.Value.ETag.ToString(), ct);
-        logger.LogInformation(plan.Started ? "Started plan {InstanceId} for {Blob}" : "Plan {InstanceId} for {Blob} exists; nothing started",
-            plan.InstanceId, name);
-    }
+        CancellationToken ct) => BlobStartTrigger.RunAsync(locations.Plans, blob, name, client, logger, ct);
 }
