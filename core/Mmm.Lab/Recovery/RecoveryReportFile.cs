@@ -38,7 +38,8 @@ public static class RecoveryReportFile
         sb.AppendLine("scenario,seed,channel,zero_effect,true_share_pct,model_share_pct,model_share_low_pct,model_share_high_pct,share_error_pp,true_roas,model_roas,roas_error_pct," +
                       "scenario_mean_share_error_pp,scenario_worst_share_error_pp,true_media_share_pct,model_media_share_pct,media_share_error_pp," +
                       "shd,holdout_wape_pct,best_naive,best_naive_wape_pct,beats_naive,seed_spread_pp,wall_s,cpu_s,epochs," +
-                      "true_adstock_decay,model_adstock_decay,true_hill_slope,model_hill_slope,true_hill_half,model_hill_half,true_elasticity,model_elasticity");
+                      "true_adstock_decay,model_adstock_decay,true_hill_slope,model_hill_slope,true_hill_half,model_hill_half,true_elasticity,model_elasticity," +
+                      "captured_gain_pct,plan_true_gain,true_optimum_gain");
         foreach (var s in scores)
             foreach (var c in s.Channels)
                 sb.AppendLine(string.Join(',',
@@ -52,7 +53,8 @@ public static class RecoveryReportFile
                     s.EpochsTrained.ToString(CultureInfo.InvariantCulture),
                     Num(c.TrueShape?.AdstockDecay), Num(c.ModelShape?.AdstockDecay), Num(c.TrueShape?.HillSlope), Num(c.ModelShape?.HillSlope),
                     Num(c.TrueShape?.HillHalfSaturation), Num(c.ModelShape?.HillHalfSaturation),
-                    Num(c.TrueShape?.ElasticityAtMean), Num(c.ModelShape?.ElasticityAtMean)));
+                    Num(c.TrueShape?.ElasticityAtMean), Num(c.ModelShape?.ElasticityAtMean),
+                    Num(100 * s.CapturedGainShare), Num(s.PlanTrueGain), Num(s.TrueOptimumGain)));
         return sb.ToString();
     }
 
@@ -64,6 +66,7 @@ public static class RecoveryReportFile
             closingLine = summary?.ClosingLine(),
             coverageLine = summary?.CoverageLine(),
             shapeLine = summary?.Elasticity?.Line(),
+            plannerLine = SuiteSummary.PlannerLine(scores),
             scenarios = scores.Select(s => new
             {
                 scenario = s.Scenario,
@@ -110,6 +113,11 @@ public static class RecoveryReportFile
                 intervalsCounted = s.IntervalCoverage.Count,
                 medianIntervalWidthPp = 100 * s.MedianIntervalWidth,
                 selfCheck = s.SelfCheck,
+                capturedGainPct = 100 * s.CapturedGainShare,
+                planTrueGain = s.PlanTrueGain,
+                trueOptimumGain = s.TrueOptimumGain,
+                planner = s.Planner,
+                plannerNotScored = s.PlannerNotScored,
                 liftTests = (s.LiftTests ?? []).Select(t => new
                 {
                     channel = t.Test.Channel, start = t.Test.Start, end = t.Test.End, regions = t.Test.Regions, rows = t.Test.Rows,

@@ -26,6 +26,9 @@ public sealed class RecoveryTruth
     /// (synthetic panels of Hill channels; the half-saturation point in multiples of the channel's mean adstocked media in
     /// its region); null where it is not (a synthetic panel with a logistic channel, the PyMC example's logistic curves).</summary>
     public IReadOnlyList<ResponseCurve>? Shapes { get; init; }
+    /// <summary>The generated panel and its truth, for a synthetic scenario: the generator can value any spend plan
+    /// (<see cref="Decisions.TrueResponse"/>); null for a panel without a generator (the PyMC example).</summary>
+    public SyntheticPanel? Synthetic { get; init; }
 
     /// <summary>Channels whose true contribution is exactly zero in every row.</summary>
     public IReadOnlyList<string> ZeroEffectChannels =>
@@ -39,9 +42,14 @@ public sealed class RecoveryTruth
         var shapes = specs.All(c => c.Saturation == SaturationFamily.Hill)
             ? specs.Select(c => new ResponseCurve(c.Name, c.AdstockDecay, c.HillSlope, c.HillHalfSaturation)).ToArray()
             : null;
-        return FromPanel(synthetic.Panel,
+        var fromPanel = FromPanel(synthetic.Panel,
             (r, t, c) => truth.ContributionAt(r, t, components[c]),
             truth.Edges.Select(e => new PlantedEdge(e.Source, e.Target)).ToArray(), shapes);
+        return new RecoveryTruth
+        {
+            Channels = fromPanel.Channels, Contributions = fromPanel.Contributions, Spend = fromPanel.Spend, Edges = fromPanel.Edges,
+            Shapes = fromPanel.Shapes, Synthetic = synthetic,
+        };
     }
 
     /// <param name="trueContribution">(region index, period index, channel index) -> true contribution, for present cells.</param>

@@ -66,8 +66,30 @@ public static class ScenarioReportText
             lines.Add(Inv($"  holdout WAPE {100 * wape:F2} % vs best naive {naive} ({s.BestNaive ?? "none"}): {verdict}"));
         }
         else lines.Add("  no holdout: WAPE not scored");
+        lines.AddRange(PlannerLines(s));
         return lines;
     }
+
+    /// <summary>
+    /// The planner's default recommendation valued under the truth: the share of the true optimum's gain it captured, the true
+    /// gains, what the model expected, and each channel's spend (current / recommended / true optimum); "n/a" with the reason
+    /// where it was not scored; nothing where no plan was asked for.
+    /// </summary>
+    public static IReadOnlyList<string> PlannerLines(ScenarioScore s)
+    {
+        if (s.Planner is not { } p)
+            return s.PlannerNotScored is { } why ? [$"  planner vs truth: n/a ({why})"] : [];
+        string captured = p.CapturedGainShare is double share
+            ? Inv($"captured {100 * share:F1} % of the true optimum's gain")
+            : "no gain possible over the current plan";
+        return
+        [
+            Inv($"  planner vs truth: {captured} (plan {Signed(p.TrueGainOfPlan)} true KPI, optimum {Signed(p.TrueOptimumGain)}, model expected {Signed(p.ModelExpectedGain)}; budget {p.Budget:G6} over {p.HorizonWeeks} weeks, {p.Seconds:F1} s)"),
+            "    spend current/plan/optimum: " + string.Join(", ", p.Channels.Select(c => Inv($"{c.Channel} {c.Current:G4}/{c.Recommended:G4}/{c.TrueOptimum:G4}"))),
+        ];
+    }
+
+    private static string Signed(double v) => (v >= 0 ? "+" : "") + v.ToString("G5", CultureInfo.InvariantCulture);
 
     /// <summary>The line after a scenario's fits with several seeds: the largest movement of any channel's share.</summary>
     public static string SeedSpreadLine(string scenario, int seeds, (double Spread, string Channel) spread) =>

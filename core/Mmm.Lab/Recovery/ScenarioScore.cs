@@ -37,6 +37,8 @@ public sealed record LiftTestScore(LiftTestResult Test, double TrueLift);
 /// <param name="Seed">The model seed of the fit.</param>
 /// <param name="HoldoutWape">The model's holdout WAPE (null without a holdout).</param>
 /// <param name="BestNaive">Name of the naive forecast with the lowest holdout WAPE, and that WAPE.</param>
+/// <param name="Planner">The planner's default recommendation from the fit, valued under the true generating process (synthetic
+/// scenarios scored with a plan); null otherwise, with <paramref name="PlannerNotScored"/> saying why where a plan was asked for.</param>
 /// <param name="CpuSeconds">Processor time of the process during the fit (all threads), when measured: less
 /// distorted than wall time on a machine shared with other work.</param>
 public sealed record ScenarioScore(
@@ -55,8 +57,17 @@ public sealed record ScenarioScore(
     int EpochsTrained,
     double? CpuSeconds = null,
     IReadOnlyList<LiftTestScore>? LiftTests = null,
-    SelfCheckResult? SelfCheck = null)
+    SelfCheckResult? SelfCheck = null,
+    Decisions.PlannerTruthScore? Planner = null,
+    string? PlannerNotScored = null)
 {
+    /// <summary>Share of the true optimum's gain over the current plan that the planner's recommendation captured, under the truth.</summary>
+    public double? CapturedGainShare => Planner?.CapturedGainShare;
+    /// <summary>True KPI the planner's recommendation adds over the current plan.</summary>
+    public double? PlanTrueGain => Planner?.TrueGainOfPlan;
+    /// <summary>True KPI the true optimum adds over the current plan.</summary>
+    public double? TrueOptimumGain => Planner?.TrueOptimumGain;
+
     /// <summary>The median width of the 90 % share intervals of the channels with an effect (a fraction of the KPI); null without intervals.</summary>
     public double? MedianIntervalWidth =>
         Channels.Where(c => !c.ZeroEffect && c.ModelShareLow is not null && c.ModelShareHigh is not null)

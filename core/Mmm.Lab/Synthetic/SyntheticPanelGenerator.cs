@@ -38,13 +38,15 @@ public static class SyntheticPanelGenerator
         var kpi = new double[regions * periods];
         var present = new bool[regions * periods];
         var regionBetas = new double[regions * channels];
+        var adstockReferences = new double[regions * channels];
 
         for (int r = 0; r < regions; r++)
         {
             var region = new RegionBuffers(spans[r].Length, m, channels, controls);
             double[] season = FillStructural(spec, r, spans[r], sizes[r], dates, region);
             FillControls(spec, r, sizes[r], region, controlOffset: 3 + channels);
-            FillMedia(spec, r, spans[r], sizes[r], region, channelOffset: 3, season, regionBetas.AsSpan(r * channels, channels));
+            FillMedia(spec, r, spans[r], sizes[r], region, channelOffset: 3, season, regionBetas.AsSpan(r * channels, channels),
+                adstockReferences.AsSpan(r * channels, channels));
             FillNoise(spec, r, region, noiseIndex: m - 1);
 
             for (int i = 0; i < region.Length; i++)
@@ -97,6 +99,7 @@ public static class SyntheticPanelGenerator
             Present = (bool[])present.Clone(),
             RegionSize = sizes,
             RegionBetas = regionBetas,
+            AdstockReferences = adstockReferences,
             Edges = spec.Channels
                 .Where(c => c.DrivenBy is not null)
                 .Select(c => new DagEdge(c.DrivenBy!, c.Name, c.DrivenShare))
@@ -167,7 +170,7 @@ public static class SyntheticPanelGenerator
     /// from (controls and structural parts are already in <paramref name="region"/>, noise is not yet).
     /// </summary>
     private static void FillMedia(SyntheticPanelSpec spec, int r, RegionSpan span, double size, RegionBuffers region, int channelOffset,
-        double[] season, Span<double> betas)
+        double[] season, Span<double> betas, Span<double> references)
     {
         int channels = spec.Channels.Count;
         int holdoutStart = HoldoutStart(spec.Weeks);
@@ -198,6 +201,7 @@ public static class SyntheticPanelGenerator
             // same true curve instead of rescaling it (the training weeks' response stays that of the unraised spend).
             adstocks[c] = ResponseCurves.GeometricAdstock(x, ch.AdstockDecay);
             adstockMeans[c] = ResponseCurves.Mean(adstocks[c]);
+            references[c] = adstockMeans[c];
             if (ch.HoldoutFactor != 1.0)
             {
                 for (int i = Math.Max(0, holdoutStart - span.Start); i < region.Length; i++) x[i] *= ch.HoldoutFactor;

@@ -33,6 +33,12 @@ public sealed class SyntheticTruth
     /// region's size, or the calibrated beta of a channel with a <see cref="SyntheticChannelSpec.TargetShare"/>.
     /// </summary>
     public required double[] RegionBetas { get; init; }
+    /// <summary>
+    /// [R*C] the reference each channel's adstock is divided by before its saturation curve in each region: the mean over
+    /// the region's span of the adstock of the spend as planned (before any <see cref="SyntheticChannelSpec.HoldoutSpendFactor"/>
+    /// raise). With <see cref="RegionBetas"/>, what re-simulating the truth under another plan needs (<c>Decisions.TrueResponse</c>).
+    /// </summary>
+    public required double[] AdstockReferences { get; init; }
     /// <summary>The planted channel DAG.</summary>
     public required IReadOnlyList<DagEdge> Edges { get; init; }
 

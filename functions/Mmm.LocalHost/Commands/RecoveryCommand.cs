@@ -14,7 +14,9 @@ namespace Mmm.LocalHost.Commands;
 /// attribution benchmark. Fits every scenario of <see cref="RecoverySuite"/> in turn with the real default model
 /// (plus any overrides), prints a block of figures per fit against the known truth, and ends with the suite's
 /// worst cases in one line that scripts read (<see cref="SuiteSummary.ClosingLine"/>). A scenario with experiments of its own
-/// is calibrated to them; <c>--lift-tests</c> adds simulated experiments to every fit (<see cref="SimulatedLiftTests"/>).
+/// is calibrated to them; <c>--lift-tests</c> adds simulated experiments to every fit (<see cref="SimulatedLiftTests"/>). After each
+/// fit of a synthetic scenario the planner's default recommendation is valued under the true generating process against the true
+/// optimum (<see cref="Mmm.Lab.Decisions.PlannerTruthCheck"/>; the PyMC example has no generator: n/a).
 /// </summary>
 public static class RecoveryCommand
 {
@@ -52,7 +54,7 @@ public static class RecoveryCommand
                 Action<EpochProgress>? progress = Console.IsErrorRedirected
                     ? null
                     : new ProgressLine(seeded.Epochs, DualSchedule.MaxOuterIterations(seeded)).Report;
-                var run = RecoveryRunner.Run(loaded, seeded, logger, progress);
+                var run = RecoveryRunner.Run(loaded, seeded, logger, progress, scorePlan: true);
                 runs.Add(run.Score);
                 foreach (var line in ScenarioReportText.Block(run.Score)) Console.WriteLine(line);
             }
@@ -80,6 +82,7 @@ public static class RecoveryCommand
         Console.WriteLine(summary.WorstCasesLine());
         if (summary.CoverageLine() is { } coverage) Console.WriteLine(coverage);
         if (summary.Elasticity is { } elasticity) Console.WriteLine(elasticity.Line());
+        if (SuiteSummary.PlannerLine(scores) is { } planner) Console.WriteLine(planner);
         Console.WriteLine(summary.ClosingLine());
         return 0;
     }
