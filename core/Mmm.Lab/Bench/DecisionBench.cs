@@ -17,6 +17,7 @@ public sealed record DecisionBenchResult(int Regions, int Weeks, int Channels, i
 /// </summary>
 public static class DecisionBench
 {
+    /// <exception cref="PlanInputException">The model cannot be planned (no channel has a spend basis).</exception>
     public static DecisionBenchResult Measure(string modelJsonPath)
     {
         var clock = Stopwatch.StartNew();

@@ -30,6 +30,8 @@ internal static class ChannelEffects
         var effects = new List<ChannelEffect>(c * splits.Length);
         for (int ch = 0; ch < c; ch++)
         {
+            // One channel's counterfactual at a time: its tensors are freed before the next channel's.
+            using var channelScope = NewDisposeScope();
             Tensor? indirect = null; // [D, R, T]
             if (hasChildren[ch])
             {

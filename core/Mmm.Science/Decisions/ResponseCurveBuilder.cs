@@ -44,9 +44,11 @@ internal static class ResponseCurveBuilder
                         }
                         x[(f * r + ri) * length + w] = v;
                     }
-            var media = tensor(x, [factors.Length, r, length], float64).unsqueeze(0).expand(engine.Draws, -1, -1, -1);
-            var added = engine.Contribution(engine.Adstock(media, carry.select(-1, ch), ch, length), ch).sum([2, 3]); // [D, F]
-            var kpi = (added - added.select(1, 0).unsqueeze(1)).data<double>().ToArray();
+            var added = Added(engine, x, factors.Length, r, length, carry.select(-1, ch), ch); // [D, F]
+            var kpi = new double[added.Length];
+            for (int d = 0; d < engine.Draws; d++)
+                for (int f = 0; f < factors.Length; f++)
+                    kpi[d * factors.Length + f] = added[d * factors.Length + f] - added[d * factors.Length];
             double? windowSpend = m.SpendPerUnit[ch] is double cost ? windowMedia * cost : null;
             for (int i = 0; i < Factors.Count; i++)
             {
@@ -66,5 +68,28 @@ internal static class ResponseCurveBuilder
             }
         }
         return rows;
+    }
+
+    /// <summary>The most elements one batch of factors may hold ([D, F, R, L] float64: 8 M is 64 MB a tensor); the reference panel's
+    /// 94 factors x 21 draws x 190 regions x 170 weeks in one batch took tens of GB in intermediates.</summary>
+    private const long MaxBatchElements = 8L << 20;
+
+    /// <summary>[D, F] (flattened) the KPI the channel adds over the segment for each factor's media <paramref name="x"/> ([F, R, L]),
+    /// in batches of factors, each batch's tensors freed before the next.</summary>
+    private static double[] Added(ResponseEngine engine, double[] x, int factorCount, int r, int length, Tensor carry, int ch)
+    {
+        int batch = (int)Math.Clamp(MaxBatchElements / ((long)engine.Draws * r * length), 1, factorCount);
+        var added = new double[engine.Draws * factorCount];
+        for (int first = 0; first < factorCount; first += batch)
+        {
+            int n = Math.Min(batch, factorCount - first);
+            using var scope = NewDisposeScope();
+            var media = tensor(x.AsSpan(first * r * length, n * r * length).ToArray(), [n, r, length], float64)
+                .unsqueeze(0).expand(engine.Draws, -1, -1, -1);
+            var sums = engine.Contribution(engine.Adstock(media, carry, ch, length), ch).sum([2, 3]).data<double>().ToArray(); // [D, n]
+            for (int d = 0; d < engine.Draws; d++)
+                Array.Copy(sums, d * n, added, d * factorCount + first, n);
+        }
+        return added;
     }
 }

@@ -32,7 +32,16 @@ public static class BenchCommand
             return 3;
         }
         TrainingBench.Prepare("cpu");
-        var r = DecisionBench.Measure(path);
+        DecisionBenchResult r;
+        try
+        {
+            r = DecisionBench.Measure(path);
+        }
+        catch (Mmm.Science.Decisions.PlanInputException e)
+        {
+            System.Console.Error.WriteLine($"error [{e.Code}]: {e.Message}");
+            return 3;
+        }
         System.Console.WriteLine($"model: {r.Regions} regions x {r.Weeks} weeks x {r.Channels} channels, {r.Draws} draws (point + members)");
         System.Console.WriteLine($"{"load model.json",-44}{r.LoadSeconds,8:F2} s");
         System.Console.WriteLine($"{"curves + carry-over + direct/total effects",-44}{r.TablesSeconds,8:F2} s");
