@@ -38,6 +38,6 @@ public static class PlannerTruthCheck
             recommended.Sum(), request.HorizonWeeks, current, recommendedValue, optimum.Value, plan.Summary.Gain.Mean,
             PlanScore.CapturedGain(current, recommendedValue, optimum.Value),
             response.Channels.Select((ch, c) => new PlannerChannelSpend(ch, response.Current[c], recommended[c], optimum.Spend[c])).ToArray(),
-            clock.Elapsed.TotalSeconds);
+            clock.Elapsed.TotalSeconds) { ModelGainLow = plan.Summary.Gain.Low, ModelGainHigh = plan.Summary.Gain.High };
     }
 }

@@ -20,6 +20,15 @@ public sealed record PlannerTruthScore(
     IReadOnlyList<PlannerChannelSpend> Channels,
     double Seconds)
 {
+    /// <summary>The model's 90 % interval of the plan's gain over the current plan (null without posterior members).</summary>
+    public double? ModelGainLow { get; init; }
+    public double? ModelGainHigh { get; init; }
+
+    /// <summary>Whether the model's 90 % interval of its plan's gain holds the plan's true gain: is the planner honest about
+    /// what its plan will bring? Null without an interval.</summary>
+    public bool? GainIntervalHoldsTruth => ModelGainLow is double low && ModelGainHigh is double high
+        ? TrueGainOfPlan >= low && TrueGainOfPlan <= high : null;
+
     /// <summary>True KPI the recommendation adds over the current plan.</summary>
     public double TrueGainOfPlan => TrueRecommended - TrueCurrent;
     /// <summary>True KPI the true optimum adds over the current plan.</summary>

@@ -84,10 +84,14 @@ public static class ScenarioReportText
             : "no gain possible over the current plan";
         return
         [
-            Inv($"  planner vs truth: {captured} (plan {Signed(p.TrueGainOfPlan)} true KPI, optimum {Signed(p.TrueOptimumGain)}, model expected {Signed(p.ModelExpectedGain)}; budget {p.Budget:G6} over {p.HorizonWeeks} weeks, {p.Seconds:F1} s)"),
+            Inv($"  planner vs truth: {captured} (plan {Signed(p.TrueGainOfPlan)} true KPI, optimum {Signed(p.TrueOptimumGain)}, model expected {Signed(p.ModelExpectedGain)}{GainInterval(p)}; budget {p.Budget:G6} over {p.HorizonWeeks} weeks, {p.Seconds:F1} s)"),
             "    spend current/plan/optimum: " + string.Join(", ", p.Channels.Select(c => Inv($"{c.Channel} {c.Current:G4}/{c.Recommended:G4}/{c.TrueOptimum:G4}"))),
         ];
     }
+
+    private static string GainInterval(Mmm.Lab.Decisions.PlannerTruthScore p) => p.GainIntervalHoldsTruth is bool holds
+        ? $" (90 % {Signed(p.ModelGainLow!.Value)} to {Signed(p.ModelGainHigh!.Value)}, {(holds ? "holds" : "misses")} the plan's true gain)"
+        : "";
 
     private static string Signed(double v) => (v >= 0 ? "+" : "") + v.ToString("G5", CultureInfo.InvariantCulture);
 

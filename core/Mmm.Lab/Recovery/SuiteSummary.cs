@@ -46,8 +46,11 @@ public sealed record SuiteSummary(
         var worst = scored.MinBy(s => s.CapturedGainShare!.Value)!;
         double w = worst.CapturedGainShare!.Value;
         string verdict = w >= CapturedGainTarget ? "met" : $"NOT met (worst {Pp(w)} %, {worst.Scenario})";
+        var intervals = asked.Where(s => s.Planner?.GainIntervalHoldsTruth is not null).ToList();
+        string honest = intervals.Count == 0 ? ""
+            : $"; the plan's 90 % gain interval held its true gain in {intervals.Count(s => s.Planner!.GainIntervalHoldsTruth == true)}/{intervals.Count}";
         return $"planner: captured gain of the true optimum worst {Pp(w)} % ({worst.Scenario}), median {Pp(Median(scored.Select(s => s.CapturedGainShare!.Value).ToList())!.Value)} % " +
-               $"over {scored.Count} fit{(scored.Count == 1 ? "" : "s")}{rest}; target ≥ {Percent0(CapturedGainTarget)} % on every scenario: {verdict}";
+               $"over {scored.Count} fit{(scored.Count == 1 ? "" : "s")}{rest}; target ≥ {Percent0(CapturedGainTarget)} % on every scenario: {verdict}{honest}";
     }
 
     public static SuiteSummary From(IReadOnlyList<ScenarioScore> scores)

@@ -28,6 +28,18 @@ public class PlannerLineTests
     }
 
     [Fact]
+    public void The_line_counts_the_plans_whose_gain_interval_held_their_true_gain()
+    {
+        // True gains 19 and 9.9; the first interval (15 to 25) holds 19, the second (12 to 14) misses 9.9.
+        var line = SuiteSummary.PlannerLine([
+            Scenario("one", Planner(100, 119, 120) with { ModelGainLow = 15, ModelGainHigh = 25 }),
+            Scenario("two", Planner(100, 109.9, 110) with { ModelGainLow = 12, ModelGainHigh = 14 })]);
+        Assert.EndsWith("target ≥ 90 % on every scenario: met; the plan's 90 % gain interval held its true gain in 1/2", line);
+        var text = ScenarioReportText.PlannerLines(Scenario("two", Planner(100, 109.9, 110) with { ModelGainLow = 12, ModelGainHigh = 14 }));
+        Assert.Contains("(90 % +12 to +14, misses the plan's true gain)", text[0]);
+    }
+
+    [Fact]
     public void The_json_report_carries_the_captured_share_and_the_true_gains()
     {
         var json = System.Text.Json.JsonDocument.Parse(RecoveryReportFile.JsonText([Scenario("one", Planner(100, 119, 120))])).RootElement;
