@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Mmm.Science.Decisions;
 using Mmm.Workflow.Activities;
@@ -28,7 +27,7 @@ internal static class PlanCommand
             var request = PlanRequestJson.FromNode(await RequestNodeAsync(overrides, ct));
             var plan = BudgetPlanner.Plan(model, request);
             await PlanFiles.WriteAsync(store, Path.GetFullPath(outDir), plan, ct);
-            Print(plan);
+            ConsoleOutput.PlanPrinter.Print(plan.Summary, plan.Channels);
             Console.WriteLine($"Plan written to {outDir}");
             return 0;
         }
@@ -64,17 +63,5 @@ internal static class PlanCommand
         try { return JsonNode.Parse(await File.ReadAllTextAsync(path, ct)); }
         catch (System.Text.Json.JsonException e) { throw new PlanInputException(Mmm.Science.Data.ErrorCodes.BadPlan, $"{path} is not valid JSON ({e.Message})", path); }
         catch (FileNotFoundException) { throw new PlanInputException(Mmm.Science.Data.ErrorCodes.BadPlan, $"{path} does not exist", path); }
-    }
-
-    private static void Print(PlanResult plan)
-    {
-        var s = plan.Summary;
-        var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"{s.Kind} plan ({s.Objective}) for {s.HorizonWeeks} weeks from {s.FirstWeek:yyyy-MM-dd}, spend {s.Budget:N0} (current {s.CurrentSpend:N0})"));
-        Console.WriteLine($"  {"channel",-20} {"current",14} {"recommended",14} {"change",12} {"incremental KPI (90 %)",34} {"mROAS",8} bound");
-        foreach (var r in plan.Channels)
-            Console.WriteLine(string.Create(c, $"  {r.Channel,-20} {r.CurrentSpend,14:N0} {r.RecommendedSpend,14:N0} {r.Change,12:N0} {r.ExpectedIncrementalKpi,12:N0} ({r.ExpectedIncrementalKpiLow,9:N0}-{r.ExpectedIncrementalKpiHigh,9:N0}) {r.MarginalRoas,8:G3} {r.Bound}"));
-        Console.WriteLine(string.Create(c, $"  expected incremental KPI {s.ExpectedIncrementalKpi.Mean:N0} vs current {s.CurrentIncrementalKpi.Mean:N0}: gain {s.Gain.Mean:N0} (90 % {s.Gain.Low:N0} to {s.Gain.High:N0}), beats current in {s.ProbabilityBeatsCurrent:P0} of {s.Draws} draws"));
-        foreach (var note in s.Notes) Console.WriteLine($"  note: {note}");
     }
 }

@@ -55,7 +55,7 @@ public static class RunFollower
             OrchestrationTimings.From(state, pipeline.Engine.Journal.For(planned.InstanceId)));
     }
 
-    /// <summary>Copies every blob under a folder URI into a local directory (flat: the output folder has no subfolders).</summary>
+    /// <summary>Copies every blob under a folder URI into a local directory, subfolders (a run's plans/) included.</summary>
     public static async Task DownloadFolderAsync(BlobServiceClient blobs, string folderUri, string directory, CancellationToken ct)
     {
         var store = new Workflow.Storage.BlobRunStore(blobs);
@@ -63,7 +63,11 @@ public static class RunFollower
         Directory.CreateDirectory(directory);
         var client = blobs.GetBlobContainerClient(container);
         await foreach (var item in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, ct))
-            await client.GetBlobClient(item.Name).DownloadToAsync(Path.Combine(directory, item.Name[prefix.Length..]), ct);
+        {
+            var local = Path.Combine(directory, item.Name[prefix.Length..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+            await client.GetBlobClient(item.Name).DownloadToAsync(local, ct);
+        }
     }
 
     /// <summary>The failure message of a failed instance (its status output).</summary>
