@@ -11,13 +11,17 @@ namespace Mmm.Science.Decisions;
 /// (<see cref="PlanProblem"/>). It is maximised by projected-gradient ascent on the model's own autograd (Bertsekas, Nonlinear
 /// Programming §2.3: a gradient step, then <see cref="BudgetProjection"/> back onto the bounds and the budget, with an Armijo
 /// backtracking step), from several starts (the current plan scaled to the budget, an equal split, and each channel at its upper
-/// bound), because S-shaped Hill curves make the problem non-concave. With flighting the week shares of each channel move by
+/// bound), because S-shaped Hill curves make the problem non-concave: each start climbs <see cref="ScreeningIterations"/> steps and
+/// the <see cref="Finalists"/> best continue to convergence. With flighting the week shares of each channel move by
 /// exponentiated gradient (mirror ascent on the simplex), alternating with the spend steps. The current plan, when it meets the
 /// budget and the bounds, is a start too, so a plan never expects less than it.
 /// </summary>
 public static class BudgetPlanner
 {
     public const int MaxIterations = 400;
+    /// <summary>Steps every start climbs before the <see cref="Finalists"/> best go on to convergence.</summary>
+    public const int ScreeningIterations = 5;
+    public const int Finalists = 3;
     private const double Tolerance = 1e-9;
 
     public static PlanResult Plan(SavedModel model, PlanRequest request)
@@ -63,24 +67,29 @@ public static class BudgetPlanner
         bool currentFeasible = problem.Current.Select((s, i) => s >= lower[i] - 1e-9 && s <= upper[i] + 1e-9).All(x => x)
             && Math.Abs(current - budget) <= 1e-9 * Math.Max(1, budget);
         if (currentFeasible) best = (problem.Current, null, Value(problem, problem.Current, null), 0);
-        foreach (var start in candidates)
+        // Every start climbs a few steps; only the most promising go on to convergence (the starts of one basin end alike).
+        var screened = candidates.Select(start => Ascend(problem, start, null, flighting, budget, ScreeningIterations)).ToList();
+        total += screened.Sum(x => x.Iterations);
+        foreach (var lead in screened.OrderByDescending(x => x.Value).Take(Finalists))
         {
-            var (s, w, value, iterations) = Ascend(problem, start, flighting, budget);
-            total += iterations;
+            var (s, w, value, iterations, _) = lead.Converged ? lead : Ascend(problem, lead.Spend, lead.Shares, flighting, budget, MaxIterations);
+            total += lead.Converged ? 0 : iterations;
             if (value > best.Value + Tolerance * Math.Abs(best.Value)) best = (s, w, value, iterations);
         }
         return (best.Spend, best.Shares, total);
     }
 
     /// <summary>Projected-gradient ascent from one start (alternating with mirror ascent on the week shares when flighting).</summary>
-    private static (double[] Spend, double[,]? Shares, double Value, int Iterations) Ascend(PlanProblem problem, double[] start, bool flighting, double budget)
+    private static (double[] Spend, double[,]? Shares, double Value, int Iterations, bool Converged) Ascend(PlanProblem problem, double[] start,
+        double[,]? startShares, bool flighting, double budget, int maxIterations)
     {
         var s = start;
-        double[,]? w = flighting ? Flat(s.Length, problem.Horizon) : null;
+        double[,]? w = flighting ? startShares ?? Flat(s.Length, problem.Horizon) : null;
+        bool converged = false;
         var (f, gs, gw) = Gradient(problem, s, w);
         double step = 0.1 * Math.Max(budget, 1e-9) / Math.Max(gs.Select(Math.Abs).Max(), 1e-12), shareStep = 1.0;
         int iteration = 0;
-        for (; iteration < MaxIterations; iteration++)
+        for (; iteration < maxIterations; iteration++)
         {
             double before = f;
             for (int tries = 0; tries < 40; tries++, step /= 2)
@@ -108,9 +117,13 @@ public static class BudgetPlanner
                 }
             }
             (f, gs, gw) = Gradient(problem, s, w);
-            if (f - before <= Tolerance * Math.Max(1, Math.Abs(f))) break;
+            if (f - before <= Tolerance * Math.Max(1, Math.Abs(f)))
+            {
+                converged = true;
+                break;
+            }
         }
-        return (s, w, f, iteration + 1);
+        return (s, w, f, Math.Min(iteration + 1, maxIterations), converged);
     }
 
     private static double Value(PlanProblem problem, double[] spend, double[,]? shares)

@@ -15,6 +15,7 @@ internal sealed class PlanProblem : IDisposable
 {
     private readonly ResponseEngine engine;
     private readonly Tensor carryIn, reference, held, zeroTotal, mediaPerSpend;
+    private readonly Tensor?[] referenceAdstock;
     private readonly double[] split;
 
     public PlanProblem(SavedModel model, PlanRequest request)
@@ -45,8 +46,9 @@ internal sealed class PlanProblem : IDisposable
         held = HeldMedia(current, history).MoveToOuterDisposeScope();
         mediaPerSpend = MediaPerSpend().MoveToOuterDisposeScope();
         reference = Media(tensor(Current, float64), null).MoveToOuterDisposeScope();
+        referenceAdstock = engine.ReferenceAdstocks(reference, carryIn, Horizon).Select(a => a?.MoveToOuterDisposeScope()).ToArray();
         using (no_grad())
-            zeroTotal = engine.Contributions(Media(zeros(Planned.Length, float64), null), carryIn, reference).sum([1, 2]).MoveToOuterDisposeScope(); // [D, C]
+            zeroTotal = Outcome(Media(zeros(Planned.Length, float64), null), zero: true).MoveToOuterDisposeScope(); // [D, C]
     }
 
     public SavedModel Model { get; }
@@ -78,7 +80,15 @@ internal sealed class PlanProblem : IDisposable
     }
 
     /// <summary>[D, C] each channel's incremental KPI over the horizon and carry-out against the zero plan, per draw.</summary>
-    public Tensor Outcome(Tensor media) => engine.Contributions(media, carryIn, reference).sum([1, 2]) - zeroTotal;
+    public Tensor Outcome(Tensor media) => Outcome(media, zero: false);
+
+    /// <summary>A plan's media are zero after the horizon (held channels too), so channels the graph does not move need only the
+    /// horizon's columns of their adstock kernel; the reference's adstock is computed once.</summary>
+    private Tensor Outcome(Tensor media, bool zero)
+    {
+        var total = engine.Contributions(media, carryIn, reference, Horizon, referenceAdstock).sum([1, 2]);
+        return zero ? total : total - zeroTotal;
+    }
 
     public DateOnly Week(int week) => Model.Dates[^1].AddDays(Model.StepDays * (week + 1));
 
@@ -132,6 +142,7 @@ internal sealed class PlanProblem : IDisposable
     public void Dispose()
     {
         foreach (var x in new[] { carryIn, reference, held, zeroTotal, mediaPerSpend }) x.Dispose();
+        foreach (var x in referenceAdstock) x?.Dispose();
         engine.Dispose();
     }
 }

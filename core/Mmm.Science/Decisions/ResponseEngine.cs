@@ -80,56 +80,94 @@ internal sealed class ResponseEngine : IDisposable
     /// or [D, R, L, C] per draw) from <paramref name="carryIn"/> ([D, R, C]). With <paramref name="reference"/> ([R, L, C]),
     /// children's media respond to their parents' change against it.
     /// </summary>
-    public Tensor Contributions(Tensor media, Tensor carryIn, Tensor? reference = null)
+    /// <param name="activeWeeks">When set, <paramref name="media"/> (and the reference) are zero from this week on: a channel whose
+    /// media are its own (no parent moves them) needs only these weeks of its adstock kernel.</param>
+    /// <param name="referenceAdstock">The parents' adstock under the reference (<see cref="ReferenceAdstocks"/>), when the caller
+    /// evaluates many plans against one reference.</param>
+    public Tensor Contributions(Tensor media, Tensor carryIn, Tensor? reference = null, int? activeWeeks = null, Tensor?[]? referenceAdstock = null)
     {
         long length = media.shape[^2];
         var perDraw = media.dim() == 4 ? media : media.unsqueeze(0).expand(Draws, -1, -1, -1);
         using var k = new KeptScalars();
-        var referenceAdstock = reference is null ? null : new Tensor?[Model.ChannelCount];
+        if (reference is not null) referenceAdstock ??= ReferenceAdstocks(reference, carryIn, activeWeeks);
         var adstock = new Tensor[Model.ChannelCount];
         var columns = new Tensor[Model.ChannelCount];
         foreach (int c in order)
         {
             var x = perDraw.select(-1, c);
-            if (reference is not null)
+            bool moved = reference is not null && parents[c].Length > 0;
+            if (moved)
             {
-                foreach (var (p, coefficient) in parents[c])
-                {
-                    referenceAdstock![p] ??= Adstock(reference.select(-1, p).unsqueeze(0).expand(Draws, -1, -1), carryIn.select(-1, p), p, length);
-                    x = x + k[coefficient] * (adstock[p] - referenceAdstock[p]!);
-                }
-                if (parents[c].Length > 0) x = x.clamp_min(k[0]);
+                foreach (var (p, coefficient) in parents[c]) x = x + k[coefficient] * (adstock[p] - referenceAdstock![p]!);
+                x = x.clamp_min(k[0]);
             }
-            adstock[c] = Adstock(x, carryIn.select(-1, c), c, length);
+            adstock[c] = Adstock(x, carryIn.select(-1, c), c, length, moved ? null : activeWeeks);
             columns[c] = Contribution(adstock[c], c);
         }
         return stack(columns, -1);
     }
 
+    /// <summary>Per channel, [D, R, L] its adstock under the reference media ([R, L, C]) if it is some channel's parent, else null.</summary>
+    public Tensor?[] ReferenceAdstocks(Tensor reference, Tensor carryIn, int? activeWeeks = null)
+    {
+        long length = reference.shape[^2];
+        var adstocks = new Tensor?[Model.ChannelCount];
+        foreach (var p in parents.SelectMany(ps => ps.Select(x => x.Source)).Distinct())
+            adstocks[p] = Adstock(reference.select(-1, p).unsqueeze(0).expand(Draws, -1, -1), carryIn.select(-1, p), p, length, activeWeeks);
+        return adstocks;
+    }
+
     /// <summary>[D, ..., R, L] one channel's contribution in KPI units of its adstocked media [D, ..., R, L].</summary>
-    public Tensor Contribution(Tensor adstock, int channel)
+    public Tensor Contribution(Tensor adstock, int channel) => Hill(adstock, channel, out _) * Scale(adstock, channel);
+
+    /// <summary>
+    /// [D, ..., R, L] one channel's contribution and its derivative along <paramref name="direction"/> (the change of the adstock per
+    /// unit of a factor on the media): the Hill curve's slope <c>s h (1 - h) / A</c> times the direction, times the region's scale.
+    /// </summary>
+    public (Tensor Contribution, Tensor Derivative) ContributionWithDerivative(Tensor adstock, Tensor direction, int channel)
+    {
+        using var k = new KeptScalars();
+        var hill = Hill(adstock, channel, out var level);
+        var scale = Scale(adstock, channel);
+        var slopeOf = PerDraw(slope.select(1, channel), (int)adstock.dim() - 3);
+        return (hill * scale, hill * (k[1] - hill) * slopeOf / level * direction * scale);
+    }
+
+    /// <summary>The Hill curve of the adstock, and the level it is taken at (adstock floored at 0, plus epsilon).</summary>
+    private Tensor Hill(Tensor adstock, int channel, out Tensor level)
     {
         using var k = new KeptScalars();
         int extra = (int)adstock.dim() - 3;
-        Tensor Shape(Tensor perDraw) // [D] -> [D, 1.., 1, 1]
-        {
-            var v = perDraw;
-            for (int i = 0; i < extra + 2; i++) v = v.unsqueeze(-1);
-            return v;
-        }
-        var hill = sigmoid(Shape(slope.select(1, channel)) * (log(adstock.clamp_min(k[0]) + k[HillCurve.Epsilon]) - Shape(logHalf.select(1, channel))));
-        var regionEffect = effect.select(2, channel); // [D, R]
-        for (int i = 0; i < extra; i++) regionEffect = regionEffect.unsqueeze(1);
-        return hill * (regionEffect * kpiDivisor).unsqueeze(-1);
+        level = adstock.clamp_min(k[0]) + k[HillCurve.Epsilon];
+        return sigmoid(PerDraw(slope.select(1, channel), extra) * (log(level) - PerDraw(logHalf.select(1, channel), extra)));
     }
 
-    /// <summary>[D, ..., R, L] the normalised adstock of one channel's scaled media [D, ..., R, L] from its carry-in [D, R].</summary>
-    public Tensor Adstock(Tensor media, Tensor carryIn, int channel, long length)
+    /// <summary>[D, 1.., R, 1] the region's effect times its KPI divisor, shaped for an adstock [D, ..., R, L].</summary>
+    private Tensor Scale(Tensor adstock, int channel)
+    {
+        var regionEffect = effect.select(2, channel); // [D, R]
+        for (int i = 0; i < adstock.dim() - 3; i++) regionEffect = regionEffect.unsqueeze(1);
+        return (regionEffect * kpiDivisor).unsqueeze(-1);
+    }
+
+    /// <summary>[D] -> [D, 1.., 1, 1] for an adstock with <paramref name="extra"/> dimensions between draws and regions.</summary>
+    private static Tensor PerDraw(Tensor perDraw, int extra)
+    {
+        var v = perDraw;
+        for (int i = 0; i < extra + 2; i++) v = v.unsqueeze(-1);
+        return v;
+    }
+
+    /// <summary>[D, ..., R, L] the normalised adstock of one channel's scaled media [D, ..., R, L] from its carry-in [D, R]; with
+    /// <paramref name="activeWeeks"/>, the media are known to be zero from that week on and only those columns of the kernel are used.</summary>
+    public Tensor Adstock(Tensor media, Tensor carryIn, int channel, long length, int? activeWeeks = null)
     {
         var (kernel, powers) = Kernels((int)length)[channel];
         var shape = media.shape;
         var flat = media.reshape(Draws, -1, length);
-        var carried = flat.matmul(kernel.transpose(1, 2)); // [D, N, L]
+        var carried = activeWeeks is int active && active < length
+            ? flat.narrow(-1, 0, active).matmul(kernel.narrow(2, 0, active).transpose(1, 2)) // [D, N, L]
+            : flat.matmul(kernel.transpose(1, 2));
         var carry = carryIn;
         for (int i = 0; i < media.dim() - 3; i++) carry = carry.unsqueeze(1);
         var start = carry.expand(shape[..^1]).reshape(Draws, -1, 1) * powers.unsqueeze(1);

@@ -35,7 +35,7 @@ public static class BenchCommand
         DecisionBenchResult r;
         try
         {
-            r = DecisionBench.Measure(path);
+            r = DecisionBench.Measure(path, line => System.Console.Error.WriteLine(line));
         }
         catch (Mmm.Science.Decisions.PlanInputException e)
         {

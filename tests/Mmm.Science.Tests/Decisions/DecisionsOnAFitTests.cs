@@ -99,6 +99,53 @@ public class DecisionsOnAFitTests(FunnelFit fit, Xunit.Abstractions.ITestOutputH
     }
 
     [Fact]
+    public void A_curve_point_is_the_counterfactual_built_week_by_week()
+    {
+        // Independent of the curve builder's linear shortcut: scale channel 0's window media by 2, adstock the whole segment, and
+        // compare the KPI it adds (against the window switched off) with the curve's point at factor 2, draw 0 (the point fit).
+        var m = fit.Model;
+        using var engine = new ResponseEngine(m, [m.Point, .. m.Members]);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        int r = m.RegionCount, t = m.PeriodCount, c = m.ChannelCount, ch = 0;
+        int start = Math.Max(0, m.TrainEnd - ResponseCurveBuilder.WindowWeeks), length = t - start + CarryOut.Weeks(m);
+        var history = engine.ScaledHistory();
+        double Kpi(double factor)
+        {
+            var x = new double[r * length];
+            for (int ri = 0; ri < r; ri++)
+                for (int w = 0; w < t - start; w++)
+                    x[ri * length + w] = history[(ri * t + start + w) * c + ch] * (start + w < m.TrainEnd ? factor : 1);
+            var media = TorchSharp.torch.tensor(x, [r, length], TorchSharp.torch.float64).unsqueeze(0).expand(engine.Draws, -1, -1);
+            var carry = engine.CarryIn(history, start).select(-1, ch);
+            return engine.Contribution(engine.Adstock(media, carry, ch, length), ch)[0].sum().item<double>();
+        }
+        var point = fit.Result.Decisions!.Curves.Single(p => p.Channel == m.Channels[ch] && p.Factor == 2.0);
+        Assert.Equal(Kpi(2) - Kpi(0), point.IncrementalKpi, 1e-6 * Math.Abs(point.IncrementalKpi));
+        // The marginal ROAS (the Hill curve's derivative) against a central difference of the same counterfactual.
+        double windowSpend = point.Spend!.Value / 2, h = 1e-4;
+        double central = (Kpi(2 + h) - Kpi(2 - h)) / (2 * h * windowSpend);
+        Assert.Equal(central, point.MarginalRoas!.Value, 1e-5 * Math.Abs(central));
+    }
+
+    [Fact]
+    public void Using_only_the_active_weeks_of_the_kernel_and_a_cached_reference_changes_no_number()
+    {
+        // The planner's shortcut: media zero after week 6 of 40 need only 6 kernel columns where the graph does not move them.
+        using var engine = new ResponseEngine(fit.Model, fit.Model.Posterior);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        int r = fit.Model.RegionCount, c = fit.Model.ChannelCount, length = 40, active = 6;
+        var random = new Random(3);
+        double[] Plan() => Enumerable.Range(0, r * length * c).Select(i => (i / c) % length < active ? random.NextDouble() : 0.0).ToArray();
+        var media = TorchSharp.torch.tensor(Plan(), [r, length, c], TorchSharp.torch.float64);
+        var reference = TorchSharp.torch.tensor(Plan(), [r, length, c], TorchSharp.torch.float64);
+        var carry = engine.CarryIn(engine.ScaledHistory(), fit.Model.PeriodCount);
+        var full = engine.Contributions(media, carry, reference).data<double>().ToArray();
+        var shortcut = engine.Contributions(media, carry, reference, active, engine.ReferenceAdstocks(reference, carry, active)).data<double>().ToArray();
+        Assert.Equal(full.Length, shortcut.Length);
+        for (int i = 0; i < full.Length; i++) Assert.Equal(full[i], shortcut[i], 1e-9 * Math.Max(1, Math.Abs(full[i])));
+    }
+
+    [Fact]
     public void A_plan_spends_the_budget_within_its_bounds_and_expects_at_least_the_current_plan()
     {
         var plan = BudgetPlanner.Plan(fit.Model, new PlanRequest { HorizonWeeks = 8 });
