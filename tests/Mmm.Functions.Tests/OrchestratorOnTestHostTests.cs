@@ -82,6 +82,22 @@ public sealed class OrchestratorOnTestHostTests(AzuriteFixture azurite, ITestOut
         Assert.True(await store.ExistsAsync($"{input.OutputPrefix}/_SUCCESS"));
         Assert.False(await store.ExistsAsync(Checkpoints.Initial(input)), "the work checkpoints are cleaned up");
 
+        // The planner function on the same host: a request next to the finished run, planned from its model.json.
+        var requestName = PlanInputs.RequestBlobName(id, "fn");
+        var request = await locations.Plans.Output.GetBlobClient(requestName).UploadAsync(BinaryData.FromString("{}"), overwrite: true);
+        var plan = await locations.Plans.StartAsync(new DurableClientStarter(host.Client), requestName, request.Value.ETag.ToString());
+        Assert.True(plan.Started);
+        using (var planWait = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            var planned = await host.Client.WaitForInstanceCompletionAsync(plan.InstanceId, getInputsAndOutputs: true, planWait.Token);
+            Assert.True(planned.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+                $"{planned.RuntimeStatus}: {planned.FailureDetails?.ErrorMessage}");
+            var planOutput = converter.Deserialize<PlanOutput>(planned.SerializedOutput)!;
+            Assert.Equal(plan.Input.OutputPrefix, planOutput.OutputUri);
+            Assert.True(await store.ExistsAsync($"{planOutput.OutputUri}/{Mmm.Science.Results.OutputTables.SuccessFile}"));
+            Assert.True(await store.ExistsAsync($"{planOutput.OutputUri}/{Mmm.Science.Results.OutputTables.BudgetFile}"));
+        }
+
         // The local host's engine on the same panel (its own blob, so its own output folder).
         var localEtag = await UploadAsync(locations.Input, "fn-local.parquet", parquet);
         var (localId, localInput) = locations.For("fn-local.parquet", localEtag);

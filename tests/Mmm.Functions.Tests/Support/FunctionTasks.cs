@@ -31,7 +31,11 @@ internal static class FunctionTasks
     /// The type each orchestrator's GetInput asks for. The Functions host's context converts the JSON input to that
     /// type when the function asks; the SDK's own context hands over what the registration's input type made of it.
     /// </summary>
-    private static readonly Dictionary<string, Type> OrchestratorInputs = new() { [MmmOrchestrator.Name] = typeof(RunInput) };
+    private static readonly Dictionary<string, Type> OrchestratorInputs = new()
+    {
+        [MmmOrchestrator.Name] = typeof(RunInput),
+        [MmmPlanner.Name] = typeof(PlanInput),
+    };
 
     private static Type ResultType(MethodInfo method) => method.ReturnType.GetGenericArguments().SingleOrDefault() ?? typeof(object);
 
