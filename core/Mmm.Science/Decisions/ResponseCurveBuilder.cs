@@ -13,7 +13,8 @@ internal static class ResponseCurveBuilder
 {
     public const int WindowWeeks = 52;
     /// <summary>0, 0.1, ..., 3: 31 points, the current spend (1) among them.</summary>
-    public static IReadOnlyList<double> Factors { get; } = Enumerable.Range(0, 31).Select(i => i / 10.0).ToArray();
+    public static IReadOnlyList<double> Factors => Grid;
+    private static readonly double[] Grid = Enumerable.Range(0, 31).Select(i => i / 10.0).ToArray(); // Grid[0] = 0: the window switched off
 
     public static IReadOnlyList<ResponseCurveRow> Compute(ResponseEngine engine)
     {
@@ -25,8 +26,7 @@ internal static class ResponseCurveBuilder
         using var scope = NewDisposeScope();
         var history = engine.ScaledHistory();
         var carry = engine.CarryIn(history, start);
-        var factors = Factors.ToArray(); // factors[0] = 0: the window switched off
-        var rows = new List<ResponseCurveRow>(c * Factors.Count);
+        var rows = new List<ResponseCurveRow>(c * Grid.Length);
         for (int ch = 0; ch < c; ch++)
         {
             // Adstock is linear in the media: a factor f on the window gives f A(window) + A(rest of the panel, from the carry-in).
@@ -44,20 +44,20 @@ internal static class ResponseCurveBuilder
                     }
                     else after[ri * length + w] = v;
                 }
-            var (added, slopes) = Added(engine, factors, inWindow, after, r, length, t - start, carry.select(-1, ch), ch); // [D, F]
+            var (added, slopes) = Added(engine, Grid, inWindow, after, r, length, t - start, carry.select(-1, ch), ch); // [D, F]
             var kpi = new double[added.Length];
             for (int d = 0; d < engine.Draws; d++)
-                for (int f = 0; f < factors.Length; f++)
-                    kpi[d * factors.Length + f] = added[d * factors.Length + f] - added[d * factors.Length];
+                for (int f = 0; f < Grid.Length; f++)
+                    kpi[d * Grid.Length + f] = added[d * Grid.Length + f] - added[d * Grid.Length];
             double? windowSpend = m.SpendPerUnit[ch] is double cost ? windowMedia * cost : null;
-            for (int i = 0; i < Factors.Count; i++)
+            for (int i = 0; i < Grid.Length; i++)
             {
-                double factor = Factors[i];
-                double[] value = Enumerable.Range(0, engine.Draws).Select(d => kpi[d * factors.Length + i]).ToArray();
+                double factor = Grid[i];
+                double[] value = Enumerable.Range(0, engine.Draws).Select(d => kpi[d * Grid.Length + i]).ToArray();
                 double? spend = windowSpend * factor;
                 double?[] roas = value.Select(v => spend > 0 ? v / spend : (double?)null).ToArray();
                 double?[] marginal = Enumerable.Range(0, engine.Draws)
-                    .Select(d => windowSpend > 0 ? slopes[d * factors.Length + i] / windowSpend : (double?)null).ToArray();
+                    .Select(d => windowSpend > 0 ? slopes[d * Grid.Length + i] / windowSpend : (double?)null).ToArray();
                 var (kLow, kHigh) = DrawInterval.Of(value[0], value.Skip(1));
                 var (rLow, rHigh) = roas[0] is double r0 ? DrawInterval.Of(r0, roas.Skip(1).Select(v => v!.Value)) : (null, null);
                 var (mLow, mHigh) = marginal[0] is double m0 ? DrawInterval.Of(m0, marginal.Skip(1).Select(v => v!.Value)) : (null, null);

@@ -86,7 +86,8 @@ public static class OutputFiles
         await store.WriteAsync(uri, buffer, ct);
     }
 
-    private static async Task WriteTextAsync(IRunStore store, string uri, string text, CancellationToken ct)
+    /// <summary>A text file (UTF-8), written whole through the store.</summary>
+    internal static async Task WriteTextAsync(IRunStore store, string uri, string text, CancellationToken ct)
     {
         using var buffer = new MemoryStream(Encoding.UTF8.GetBytes(text));
         await store.WriteAsync(uri, buffer, ct);

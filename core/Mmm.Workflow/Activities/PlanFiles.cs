@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Mmm.Science.Data;
 using Mmm.Science.Decisions;
@@ -34,8 +33,8 @@ public static class PlanFiles
         await OutputFiles.RefuseIfFinishedAsync(store, prefix, ct);
         await store.DeleteIfExistsAsync($"{prefix}/{OutputTables.ErrorFile}", ct);
         await OutputFiles.WritePlanTablesAsync(store, prefix, plan, ct);
-        await WriteTextAsync(store, $"{prefix}/{OutputTables.PlanFile}", JsonSerializer.Serialize(plan.Summary, SummaryJson.Options), ct);
-        await WriteTextAsync(store, $"{prefix}/{OutputTables.SuccessFile}", "", ct);
+        await OutputFiles.WriteTextAsync(store, $"{prefix}/{OutputTables.PlanFile}", JsonSerializer.Serialize(plan.Summary, SummaryJson.Options), ct);
+        await OutputFiles.WriteTextAsync(store, $"{prefix}/{OutputTables.SuccessFile}", "", ct);
     }
 
     /// <summary>plan.json of a finished plan folder; null when the folder holds no finished plan.</summary>
@@ -44,10 +43,4 @@ public static class PlanFiles
         && await store.ReadTextIfExistsAsync($"{prefix}/{OutputTables.PlanFile}", ct) is { } json
             ? JsonSerializer.Deserialize<PlanSummary>(json, SummaryJson.Options)
             : null;
-
-    private static async Task WriteTextAsync(IRunStore store, string uri, string text, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        await store.WriteAsync(uri, buffer, ct);
-    }
 }

@@ -35,8 +35,7 @@ public static class PlanInputs
         if (!IsRequest(blobName)) throw new ArgumentException($"'{blobName}' is not a plan request ({{dataset}}/{{run id}}/plans/{{name}}.json)", nameof(blobName));
         etag = BlobEtag.Canonical(etag);
         var output = outputContainerUri.TrimEnd('/');
-        var container = Uri.UnescapeDataString(output[(output.LastIndexOf('/') + 1)..]);
-        var id = InstanceIds.ForPlan(container, blobName, etag);
+        var id = InstanceIds.ForPlan(RunInputs.ContainerName(output), blobName, etag);
         var parts = blobName.Split('/');
         var runPrefix = $"{output}/{RunInputs.Escape(parts[0])}/{RunInputs.Escape(parts[1])}";
         var name = parts[3][..^Extension.Length];

@@ -30,6 +30,12 @@ public static class PlanRequestGate
 {
     public const string DefaultName = "plan";
 
+    /// <summary>A run's state from its instance: none, or one of another orchestrator, is no run.</summary>
+    /// <param name="orchestrator">The instance's orchestrator name; null when there is no instance.</param>
+    public static RunState StateOf(string? orchestrator, bool completed) =>
+        !string.Equals(orchestrator, MmmOrchestrator.Name, StringComparison.OrdinalIgnoreCase) ? RunState.Unknown
+        : completed ? RunState.Completed : RunState.NotCompleted;
+
     public static async Task<PlanStartAnswer> StartAsync(PlanStarter plans, IOrchestrationStarter starter, string runInstanceId, string? name,
         string? requestJson, Func<string, CancellationToken, Task<RunState>> runState, CancellationToken ct = default)
     {

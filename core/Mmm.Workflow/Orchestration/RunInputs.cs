@@ -25,6 +25,13 @@ public static class RunInputs
     /// The ETag may come in any spelling (quoted or not): it is made canonical first, so every host derives
     /// the same instance id for the same blob version.
     /// </summary>
+    /// <summary>The container's name (unescaped) from its URI: the part of the instance id's hash that names the container.</summary>
+    internal static string ContainerName(string containerUri)
+    {
+        var uri = containerUri.TrimEnd('/');
+        return Uri.UnescapeDataString(uri[(uri.LastIndexOf('/') + 1)..]);
+    }
+
     public static (string InstanceId, RunInput Input) For(string inputContainerUri, string outputContainerUri, string workContainerUri,
         string blobName, string etag)
     {
@@ -32,8 +39,7 @@ public static class RunInputs
         ArgumentException.ThrowIfNullOrEmpty(etag);
         etag = BlobEtag.Canonical(etag);
         var input = inputContainerUri.TrimEnd('/');
-        var container = Uri.UnescapeDataString(input[(input.LastIndexOf('/') + 1)..]);
-        var id = InstanceIds.For(container, blobName, etag);
+        var id = InstanceIds.For(ContainerName(input), blobName, etag);
         var dataset = InstanceIds.Dataset(blobName);
         var run = new RunInput(
             Dataset: dataset,

@@ -24,13 +24,12 @@ public sealed class PlanStartFunction(RunLocations locations)
             async (id, token) =>
             {
                 var run = await client.GetInstanceAsync(id, getInputsAndOutputs: false, token);
-                if (run is null || !string.Equals(run.Name, MmmOrchestrator.Name, StringComparison.OrdinalIgnoreCase)) return RunState.Unknown;
-                return run.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? RunState.Completed : RunState.NotCompleted;
+                return PlanRequestGate.StateOf(run?.Name, run?.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
             }, ct);
         if (answer.Plan is { } plan) return await client.CreateCheckStatusResponseAsync(req, plan.InstanceId, ct);
-        var response = req.CreateResponse((System.Net.HttpStatusCode)answer.HttpStatus);
+        var response = req.CreateResponse();
         await response.WriteAsJsonAsync(new { message = answer.Message }, ct);
-        response.StatusCode = (System.Net.HttpStatusCode)answer.HttpStatus;
+        response.StatusCode = (System.Net.HttpStatusCode)answer.HttpStatus; // WriteAsJsonAsync sets 200
         return response;
     }
 }

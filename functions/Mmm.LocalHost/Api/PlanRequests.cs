@@ -23,7 +23,6 @@ public sealed class PlanRequests(PlanStarter plans, IOrchestrationClient client,
     private async Task<RunState> RunStateAsync(string runInstanceId, CancellationToken ct)
     {
         var run = await client.GetAsync(runInstanceId, showInput: false, ct: ct);
-        if (run is null || !string.Equals(run.Name, MmmOrchestrator.Name, StringComparison.OrdinalIgnoreCase)) return RunState.Unknown;
-        return run.RuntimeStatus == RuntimeStatus.Completed ? RunState.Completed : RunState.NotCompleted;
+        return PlanRequestGate.StateOf(run?.Name, run?.RuntimeStatus == RuntimeStatus.Completed);
     }
 }
