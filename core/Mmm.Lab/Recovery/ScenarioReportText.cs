@@ -84,7 +84,7 @@ public static class ScenarioReportText
             : "no gain possible over the current plan";
         return
         [
-            Inv($"  planner vs truth: {captured} (plan {Signed(p.TrueGainOfPlan)} true KPI, optimum {Signed(p.TrueOptimumGain)}, model expected {Signed(p.ModelExpectedGain)}{GainInterval(p)}; budget {p.Budget:G6} over {p.HorizonWeeks} weeks, {p.Seconds:F1} s)"),
+            Inv($"  planner vs truth: {captured} (plan {Signed(p.TrueGainOfPlan)} true KPI, optimum {Signed(p.TrueOptimumGain)}, model expected {Signed(p.ModelExpectedGain)}{GainInterval(p)}; budget {p.Budget:G6} over {p.HorizonWeeks} weeks, planned and scored in {p.Seconds:F1} s)"),
             "    spend current/plan/optimum: " + string.Join(", ", p.Channels.Select(c => Inv($"{c.Channel} {c.Current:G4}/{c.Recommended:G4}/{c.TrueOptimum:G4}"))),
         ];
     }
